@@ -1,0 +1,50 @@
+package io.nextorm;
+
+import io.nextorm.query.Arithmetic;
+import io.nextorm.query.Assignment;
+import io.nextorm.query.PropertyPath;
+import io.nextorm.query.Value;
+
+/**
+ * A numeric property: {@code Article_.views.gt(100)}, and in bulk updates
+ * {@code Article_.views.increment(1)}.
+ *
+ * @param <E> the entity the property is reached from
+ * @param <V> the number type (boxed)
+ */
+public class NumberAttribute<E, V extends Number & Comparable<? super V>> extends ComparableAttribute<E, V> {
+
+    /**
+     * Creates the attribute of a property of an entity.
+     *
+     * @param entity the entity
+     * @param name the property (field) name
+     * @param valueType the boxed number type
+     */
+    public NumberAttribute(Class<E> entity, String name, Class<V> valueType) {
+        super(entity, name, valueType);
+    }
+
+    /**
+     * Creates an attribute at a path.
+     *
+     * @param valueType the value type
+     * @param path the path
+     */
+    protected NumberAttribute(Class<V> valueType, PropertyPath path) {
+        super(valueType, path);
+    }
+
+    /**
+     * {@code SET property = property + amount}, for a bulk {@code update}.
+     *
+     * @param amount what to add, not null
+     * @return the assignment
+     */
+    public Assignment increment(V amount) {
+        if (amount == null) {
+            throw new IllegalArgumentException("increment() of " + this + " needs an amount, not null");
+        }
+        return new Assignment(path(), new Arithmetic(path(), Arithmetic.Operator.ADD, new Value(amount)));
+    }
+}

@@ -1,0 +1,51 @@
+package io.nextorm;
+
+import java.io.Serial;
+
+/**
+ * The database refused or failed a statement. The message and {@link #getSql()} carry the SQL text
+ * (never the bound values); {@link #getCause()} is the driver's own exception, for example an
+ * {@code io.r2dbc.spi.R2dbcDataIntegrityViolationException} for a constraint violation.
+ */
+public class SqlExecutionException extends NextOrmException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String sql;
+
+    /**
+     * Creates the exception.
+     *
+     * @param sql the statement that failed, as sent
+     * @param cause the driver's exception
+     */
+    public SqlExecutionException(String sql, Throwable cause) {
+        super(describe(cause) + " [SQL: " + sql + "]", cause);
+        this.sql = sql;
+    }
+
+    /**
+     * Returns the SQL text that failed, with its placeholders and without the bound values.
+     *
+     * @return the SQL text
+     */
+    public String getSql() {
+        return sql;
+    }
+
+    /**
+     * Whether the database rejected the statement for a constraint (NOT NULL, UNIQUE, FOREIGN KEY,
+     * CHECK).
+     *
+     * @return true for an integrity violation
+     */
+    public boolean isIntegrityViolation() {
+        return getCause() instanceof io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return "Statement failed: " + (message == null ? cause.getClass().getName() : message);
+    }
+}
