@@ -1,0 +1,70 @@
+package io.nextorm.dialect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * H2 2.x through r2dbc-h2. H2 folds unquoted names to upper case, so a reserved word is quoted in
+ * upper case ({@code "ORDER"}) and hand-written SQL can still name every other table plainly.
+ */
+public final class H2Dialect extends AbstractDialect {
+
+    private static final Set<String> RESERVED = Set.of("ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC",
+            "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST", "CHECK", "CONSTRAINT", "CROSS", "CURRENT_CATALOG",
+            "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+            "CURRENT_USER", "DAY", "DEFAULT", "DISTINCT", "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR",
+            "FOREIGN", "FROM", "FULL", "GROUP", "GROUPS", "HAVING", "HOUR", "IF", "ILIKE", "IN", "INNER", "INTERSECT",
+            "INTERVAL", "IS", "JOIN", "KEY", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCALTIME", "LOCALTIMESTAMP", "MINUS",
+            "MINUTE", "MONTH", "NATURAL", "NOT", "NULL", "OFFSET", "ON", "OR", "ORDER", "OVER", "PARTITION", "PRIMARY",
+            "QUALIFY", "RANGE", "REGEXP", "RIGHT", "ROW", "ROWNUM", "ROWS", "SECOND", "SELECT", "SESSION_USER", "SET",
+            "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TO", "TOP", "TRAILING", "TRUE", "UESCAPE", "UNION", "UNIQUE",
+            "UNKNOWN", "USER", "USING", "VALUE", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "YEAR", "_ROWID_");
+
+    /**
+     * Creates the dialect.
+     */
+    public H2Dialect() {
+        super(RESERVED);
+    }
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    protected String quote(String identifier) {
+        return '"' + identifier.toUpperCase(Locale.ROOT).replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    protected String textType() {
+        return "CHARACTER VARYING";
+    }
+
+    @Override
+    protected String binaryType() {
+        return "BINARY VARYING";
+    }
+
+    @Override
+    protected String timestampWithTimeZoneType() {
+        return "TIMESTAMP(6) WITH TIME ZONE";
+    }
+
+    @Override
+    public String listTablesSql() {
+        return "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+    }
+
+    @Override
+    public String randomFunction() {
+        return "RAND()";
+    }
+
+    @Override
+    public String stringAggregate(String expression, String separatorMarker) {
+        return "LISTAGG(CAST(" + expression + " AS VARCHAR), " + separatorMarker + ") WITHIN GROUP (ORDER BY "
+                + expression + ")";
+    }
+}

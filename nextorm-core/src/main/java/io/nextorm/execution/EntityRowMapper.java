@@ -1,0 +1,102 @@
+package io.nextorm.execution;
+
+import io.nextorm.Lazy;
+import io.nextorm.dialect.Dialect;
+import io.nextorm.mapping.EntityModel;
+import io.nextorm.mapping.PropertyKind;
+import io.nextorm.mapping.PropertyModel;
+import io.r2dbc.spi.Readable;
+
+import java.util.List;
+
+/**
+ * Maps rows of an entity's eager columns (in {@link EntityModel#eagerColumns()} order) to objects,
+ * by column index, with the conversions decided once per entity.
+ *
+ * @param <T> the entity type
+ */
+public final class EntityRowMapper<T> {
+
+    private final EntityModel<T> model;
+    private final Dialect dialect;
+    private final List<PropertyModel> columns;
+    private final Class<?>[] readTypes;
+    private final Class<?>[] valueTypes;
+    private final int idIndex;
+
+    /**
+     * Prepares the mapper of an entity.
+     *
+     * @param model the entity
+     * @param dialect the dialect whose conversions apply
+     */
+    public EntityRowMapper(EntityModel<T> model, Dialect dialect) {
+        this.model = model;
+        this.dialect = dialect;
+        this.columns = model.eagerColumns();
+        this.readTypes = new Class<?>[columns.size()];
+        this.valueTypes = new Class<?>[columns.size()];
+        int id = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            PropertyModel column = columns.get(i);
+            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
+            readTypes[i] = dialect.databaseType(valueTypes[i]);
+            if (column.kind() == PropertyKind.ID) {
+                id = i;
+            }
+        }
+        this.idIndex = id;
+    }
+
+    /**
+     * Maps one row.
+     *
+     * @param row the row
+     * @param loader where objects come from
+     * @return the object
+     */
+    public T map(Readable row, EntityLoader loader) {
+        Object id = read(row, idIndex);
+        return loader.load(model, id, entity -> fill(entity, row, loader));
+    }
+
+    private void fill(T entity, Readable row, EntityLoader loader) {
+        for (int i = 0; i < columns.size(); i++) {
+            PropertyModel column = columns.get(i);
+            Object value = read(row, i);
+            if (column.kind() == PropertyKind.REFERENCE && value != null) {
+                value = loader.reference(column.target(), value);
+            }
+            column.set(entity, value);
+        }
+        for (PropertyModel lazy : model.lazies()) {
+            lazy.set(entity, Lazy.notLoaded());
+        }
+    }
+
+    /**
+     * Reads and converts one column.
+     *
+     * @param row the row
+     * @param index the column index
+     * @return the value in the property's Java type, or null
+     */
+    public Object read(Readable row, int index) {
+        Object raw = row.get(index, readTypes[index]);
+        return raw == null ? null : dialect.fromDatabase(raw, valueTypes[index]);
+    }
+
+    /**
+     * Reads one value of a type from a row.
+     *
+     * @param dialect the dialect
+     * @param row the row
+     * @param index the column index
+     * @param javaType the wanted Java type
+     * @return the converted value, or null
+     */
+    public static Object readValue(Dialect dialect, Readable row, int index, Class<?> javaType) {
+        Object raw = row.get(index, dialect.databaseType(javaType));
+        return raw == null ? null : dialect.fromDatabase(raw, javaType);
+    }
+}
