@@ -84,6 +84,7 @@ import java.util.regex.Pattern;
  */
 public final class EntityProcessor extends AbstractProcessor {
 
+    private static final String ANNOTATIONS = "io.nextorm.annotation.*";
     private static final String ENTITY = "io.nextorm.annotation.Entity";
     private static final String LAZY = "io.nextorm.Lazy";
     private static final String SET = "java.util.Set";
@@ -128,9 +129,15 @@ public final class EntityProcessor extends AbstractProcessor {
         messager = processingEnv.getMessager();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>All of nextorm's annotations, which it claims: with {@code -Xlint:all}, javac warns about
+     * annotations that no processor claims, and {@code -Werror} would turn that into an error.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(ENTITY);
+        return Set.of(ANNOTATIONS);
     }
 
     @Override
@@ -158,8 +165,8 @@ public final class EntityProcessor extends AbstractProcessor {
         if (round.processingOver()) {
             writeIndex();
         }
-        // not claimed: other processors may read @Entity too
-        return false;
+        // nextorm's annotations are nextorm's: claiming them keeps -Xlint:processing quiet
+        return true;
     }
 
     private void processEntity(TypeElement entity, boolean lastRound) {
@@ -221,6 +228,7 @@ public final class EntityProcessor extends AbstractProcessor {
             return false;
         }
         boolean valid = true;
+        boolean reachable = true;
         if (entity.getModifiers().contains(Modifier.ABSTRACT)) {
             error(entity, "@Entity " + name + " is abstract: an entity must be a concrete class with a no-arg constructor;"
                     + " move the shared fields to a superclass without @Entity");
@@ -238,6 +246,7 @@ public final class EntityProcessor extends AbstractProcessor {
                 error(entity, "@Entity " + name + " is private" + (type == entity ? "" : " (inside the private " + type + ")")
                         + ": its metamodel " + metamodelName(entity) + " cannot reach it; make it package-private or public");
                 valid = false;
+                reachable = false;
                 break;
             }
         }
@@ -256,7 +265,8 @@ public final class EntityProcessor extends AbstractProcessor {
             error(entity, "@Entity " + name + " has no no-arg constructor: nextorm creates the objects it loads"
                     + " with one; add public " + entity.getSimpleName() + "() {}");
             valid = false;
-        } else if (noArgs.getModifiers().contains(Modifier.PRIVATE)) {
+        } else if (reachable && noArgs.getModifiers().contains(Modifier.PRIVATE)) {
+            // not for a private class, whose implicit constructor is private too: one error is enough
             error(noArgs, "@Entity " + name + " has a private no-arg constructor: nextorm creates the objects it loads"
                     + " with it; make it public");
             valid = false;
