@@ -143,12 +143,13 @@ public final class SqlRenderer {
     /**
      * Hand-written SQL with {@code ?} markers, rewritten into the driver's marker form.
      *
+     * @param dialect the dialect
      * @param sql the SQL
      * @param args the parameters; nulls are bound as NULL
      * @return the statement
      * @throws IllegalArgumentException when the number of markers and arguments differ
      */
-    public SqlStatement raw(String sql, List<?> args) {
+    public static SqlStatement raw(Dialect dialect, String sql, List<?> args) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("The SQL text is empty");
         }

@@ -1,0 +1,633 @@
+package io.nextorm;
+
+import io.nextorm.dialect.Dialect;
+import io.nextorm.dialect.Dialects;
+import io.nextorm.execution.RowMap;
+import io.nextorm.execution.StatementExecutor;
+import io.nextorm.execution.StatementListener;
+import io.nextorm.mapping.EntityModel;
+import io.nextorm.mapping.ForeignKey;
+import io.nextorm.mapping.Mapping;
+import io.nextorm.mapping.PropertyKind;
+import io.nextorm.mapping.PropertyModel;
+import io.nextorm.mapping.Table;
+import io.nextorm.processor.EntityIndex;
+import io.nextorm.session.DatabaseRuntime;
+import io.nextorm.sql.SqlRenderer;
+import io.nextorm.sql.SqlStatement;
+import io.nextorm.sql.StatementKind;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A database of entities on R2DBC: the entry point of nextorm.
+ *
+ * <pre>{@code
+ * AsyncDatabase db = new AsyncDatabase(List.of(Author.class, Article.class));
+ * db.bind("h2", "mem:blog", Map.of())
+ *   .then(db.generateMapping(true, true))
+ *   .block();                                              // at startup only
+ *
+ * Mono<List<Article>> popular = db.aselect(Article.class)
+ *         .filter(Article_.views.gt(100))
+ *         .orderBy(Article_.title.asc())
+ *         .fetchAll();
+ * }</pre>
+ *
+ * Every I/O method returns a {@link Mono} or {@link Flux} that does nothing until subscribed.
+ * Outside a {@link #session(Function) session} each call runs on its own pooled connection in
+ * auto-commit mode.
+ */
+public class AsyncDatabase {
+
+    private final Set<Class<?>> registered = Collections.synchronizedSet(new LinkedHashSet<>());
+    private volatile ConnectionFactory connectionFactory;
+    private volatile ConnectionPool ownPool;
+    private volatile Dialect dialect;
+    private volatile StatementExecutor executor;
+    private volatile DatabaseRuntime runtime;
+    private volatile Mapping mapping;
+
+    /**
+     * A database of every {@code @Entity} on the class path, read from the index files that the
+     * annotation processor writes (through the thread's context class loader).
+     *
+     * @throws MappingException when an indexed class cannot be loaded
+     */
+    public AsyncDatabase() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = AsyncDatabase.class.getClassLoader();
+        }
+        for (String name : EntityIndex.read(loader)) {
+            try {
+                registered.add(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException e) {
+                throw new MappingException("The entity index lists " + name + ", which is not on the class path: "
+                        + "rebuild the project so that the annotation processor rewrites " + EntityIndex.RESOURCE, e);
+            }
+        }
+    }
+
+    /**
+     * A database of the given entity classes.
+     *
+     * @param entities the entity classes
+     */
+    public AsyncDatabase(List<Class<?>> entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("The entity list is null: pass the entity classes, or use new AsyncDatabase()");
+        }
+        register(entities.toArray(new Class<?>[0]));
+    }
+
+    /**
+     * Adds entity classes; only before {@link #generateMapping}.
+     *
+     * @param classes entity classes, each annotated with {@code @Entity}
+     * @throws IllegalStateException after {@link #generateMapping}
+     * @throws IllegalArgumentException for a class without {@code @Entity}
+     */
+    public void register(Class<?>... classes) {
+        if (mapping != null) {
+            throw new IllegalStateException("register() must come before generateMapping(): the mapping is built");
+        }
+        for (Class<?> type : classes) {
+            if (type == null || !type.isAnnotationPresent(io.nextorm.annotation.Entity.class)) {
+                throw new IllegalArgumentException((type == null ? "null" : type.getName())
+                        + " is not an entity: annotate it with @io.nextorm.annotation.Entity");
+            }
+            registered.add(type);
+        }
+    }
+
+    /**
+     * The entities, by entity name (the class's simple name).
+     *
+     * @return an unmodifiable map of name to class
+     */
+    public Map<String, Class<?>> entities() {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        synchronized (registered) {
+            for (Class<?> type : registered) {
+                byName.put(type.getSimpleName(), type);
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * Binds to a database through a named provider, with a connection pool (r2dbc-pool), and checks
+     * that a connection can be opened.
+     *
+     * <pre>{@code
+     * db.bind("h2", "mem:test", Map.of());
+     * db.bind("postgres", "r2dbc:postgresql://127.0.0.1:5432/test", Map.of("user", "postgres"));
+     * db.bind("mariadb", "127.0.0.1:3306/test", Map.of("user", "root", "pool.maxSize", 20));
+     * }</pre>
+     *
+     * @param provider {@code "h2"}, {@code "postgres"} or {@code "mariadb"}
+     * @param url an R2DBC URL, or the short form {@code mem:name} / {@code file:path} (H2) and
+     *            {@code host:port/database} (PostgreSQL, MariaDB)
+     * @param options driver options ({@code user}, {@code password}, ...) and pool options
+     *                ({@code pool.maxSize}, {@code pool.initialSize}); may be empty
+     * @return completion once a connection was opened and closed
+     */
+    public Mono<Void> bind(String provider, String url, Map<String, ?> options) {
+        return Mono.defer(() -> {
+            requireUnbound();
+            ConnectionPool pool = Providers.pool(provider, url, options == null ? Map.of() : options);
+            Dialect providerDialect = Dialects.forProvider(provider);
+            return check(pool).doOnSuccess(ignored -> {
+                ownPool = pool;
+                attach(pool, providerDialect);
+            }).onErrorResume(error -> pool.disposeLater().then(Mono.error(error)));
+        });
+    }
+
+    /**
+     * Binds to an existing connection factory (for example Spring Boot's pool); the dialect is
+     * read from the factory's metadata. The caller keeps ownership: {@link #close()} leaves it open.
+     *
+     * @param connectionFactory the factory
+     * @return completion
+     */
+    public Mono<Void> bind(ConnectionFactory connectionFactory) {
+        return Mono.defer(() -> {
+            if (connectionFactory == null) {
+                throw new IllegalArgumentException("bind() needs a ConnectionFactory, got null");
+            }
+            return bind(connectionFactory, Dialects.forMetadata(connectionFactory.getMetadata().getName()));
+        });
+    }
+
+    /**
+     * Binds to an existing connection factory with an explicit dialect.
+     *
+     * @param connectionFactory the factory
+     * @param databaseDialect the dialect to speak
+     * @return completion
+     */
+    public Mono<Void> bind(ConnectionFactory connectionFactory, Dialect databaseDialect) {
+        return Mono.fromRunnable(() -> {
+            if (connectionFactory == null || databaseDialect == null) {
+                throw new IllegalArgumentException("bind() needs a ConnectionFactory and a Dialect");
+            }
+            requireUnbound();
+            attach(connectionFactory, databaseDialect);
+        });
+    }
+
+    private synchronized void attach(ConnectionFactory factory, Dialect databaseDialect) {
+        requireUnbound();
+        this.dialect = databaseDialect;
+        this.executor = new StatementExecutor(databaseDialect);
+        this.connectionFactory = factory;
+        if (mapping != null) {
+            runtime = new DatabaseRuntime(factory, mapping, new SqlRenderer(mapping, databaseDialect), executor);
+        }
+    }
+
+    private static Mono<Void> check(ConnectionFactory factory) {
+        return Mono.usingWhen(factory.create(), connection -> Mono.from(connection.validate(
+                io.r2dbc.spi.ValidationDepth.REMOTE)).flatMap(valid -> valid ? Mono.<Void>empty()
+                : Mono.error(new NextOrmException("The database connection did not validate"))), Connection::close);
+    }
+
+    private void requireUnbound() {
+        if (connectionFactory != null) {
+            throw new IllegalStateException("This database is already bound; close() it before binding again");
+        }
+    }
+
+    /**
+     * Unbinds; closes the pool that {@link #bind(String, String, Map)} created (a factory passed to
+     * {@link #bind(ConnectionFactory)} stays open).
+     *
+     * @return completion
+     */
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            ConnectionPool pool = ownPool;
+            synchronized (this) {
+                ownPool = null;
+                connectionFactory = null;
+                runtime = null;
+            }
+            return pool == null ? Mono.<Void>empty() : pool.disposeLater();
+        });
+    }
+
+    /**
+     * Whether the database is bound.
+     *
+     * @return true after a successful bind, until close
+     */
+    public boolean isBound() {
+        return connectionFactory != null;
+    }
+
+    /**
+     * Builds the mapping with relations validated, creating no tables: {@code generateMapping(false, true)}.
+     *
+     * @return completion
+     */
+    public Mono<Void> generateMapping() {
+        return generateMapping(false, true);
+    }
+
+    /**
+     * Builds the mapping of the registered entities and, if asked, creates the missing tables
+     * ({@code CREATE TABLE IF NOT EXISTS}, referenced tables first, then indexes).
+     *
+     * @param createTables whether to create the tables (needs a bound database)
+     * @param validateRelations whether every {@code Set} relation must have exactly one reverse side
+     * @return completion
+     */
+    public Mono<Void> generateMapping(boolean createTables, boolean validateRelations) {
+        return Mono.defer(() -> {
+            if (mapping != null) {
+                throw new IllegalStateException("generateMapping() was already called on this database");
+            }
+            if (createTables && !isBound()) {
+                throw new IllegalStateException("generateMapping(createTables = true) needs a bound database: bind() first");
+            }
+            Mapping built = Mapping.build(new ArrayList<>(registered), validateRelations);
+            Mono<Void> ddl = createTables ? createTables(built) : Mono.empty();
+            return ddl.then(Mono.fromRunnable(() -> {
+                synchronized (this) {
+                    mapping = built;
+                    if (connectionFactory != null) {
+                        runtime = new DatabaseRuntime(connectionFactory, built, new SqlRenderer(built, dialect), executor);
+                    }
+                }
+            }));
+        });
+    }
+
+    private Mono<Void> createTables(Mapping built) {
+        return Flux.usingWhen(connectionFactory.create(), connection ->
+                executor.query(connection, SqlRenderer.raw(dialect, dialect.listTablesSql(), List.of()),
+                                (row, meta) -> String.valueOf(row.get(0)).toLowerCase(Locale.ROOT))
+                        .collectList()
+                        .flatMapMany(existing -> {
+                            List<String> statements = new ArrayList<>();
+                            Set<String> created = new LinkedHashSet<>();
+                            for (Table table : built.creationOrder()) {
+                                if (!existing.contains(table.name().toLowerCase(Locale.ROOT))) {
+                                    created.add(table.name());
+                                }
+                                statements.addAll(dialect.createTable(table, built.deferredForeignKeys()));
+                            }
+                            for (Table table : built.creationOrder()) {
+                                for (ForeignKey foreignKey : table.foreignKeys()) {
+                                    if (built.deferredForeignKeys().contains(foreignKey) && created.contains(table.name())) {
+                                        statements.add(dialect.addForeignKey(table, foreignKey));
+                                    }
+                                }
+                            }
+                            return Flux.fromIterable(statements).concatMap(ddl -> executor.update(connection,
+                                    new SqlStatement(ddl, List.of(), StatementKind.DDL, null)));
+                        }), Connection::close).then();
+    }
+
+    /**
+     * A copy of the mapped schema.
+     *
+     * @return table name to table, in creation order
+     * @throws IllegalStateException before {@link #generateMapping}
+     */
+    public Map<String, Table> schema() {
+        Map<String, Table> copy = new LinkedHashMap<>();
+        for (Table table : requireMapping().creationOrder()) {
+            copy.put(table.name(), table);
+        }
+        return copy;
+    }
+
+    /**
+     * A query of all objects of an entity, to narrow with {@code filter}, {@code orderBy}, ...
+     *
+     * @param entityClass the entity
+     * @param <T> the entity type
+     * @return the query set
+     * @throws IllegalStateException before {@link #generateMapping}
+     * @throws IllegalArgumentException for a class that is not a mapped entity
+     */
+    public <T> AsyncQuerySet<T> aselect(Class<T> entityClass) {
+        if (entityClass == null) {
+            throw new IllegalArgumentException("aselect() needs an entity class, got null");
+        }
+        requireMapping().entity(entityClass);
+        return new AsyncQuerySet<>(this, entityClass, io.nextorm.query.SelectSpec.of(entityClass));
+    }
+
+    /**
+     * Saves an object: INSERT when its key is null (a generated key is set on it), UPDATE of its
+     * columns when the key is set. Hooks run around the write.
+     *
+     * @param entity the object
+     * @param <T> the entity type
+     * @return the same object, saved
+     */
+    public <T> Mono<T> asave(T entity) {
+        return Mono.defer(() -> {
+            EntityModel<?> model = modelOf(entity, "asave");
+            return model.hasNoId(entity) ? runtime().insert(entity) : runtime().updateAll(entity);
+        });
+    }
+
+    /**
+     * INSERTs an object, also when its key is set.
+     *
+     * @param entity the object
+     * @param <T> the entity type
+     * @return the same object, inserted
+     */
+    public <T> Mono<T> ainsert(T entity) {
+        return Mono.defer(() -> {
+            modelOf(entity, "ainsert");
+            return runtime().insert(entity);
+        });
+    }
+
+    /**
+     * DELETEs an object's row.
+     *
+     * @param entity the object
+     * @return completion
+     * @throws IllegalArgumentException (in the Mono) for an unsaved object
+     */
+    public Mono<Void> adeleteInstance(Object entity) {
+        return Mono.defer(() -> {
+            modelOf(entity, "adeleteInstance");
+            return runtime().delete(entity);
+        });
+    }
+
+    /**
+     * Flushes the session, then commits its transaction; the session goes on in a new one.
+     *
+     * @return completion
+     */
+    public Mono<Void> acommit() {
+        return Mono.error(new TransactionException("acommit() needs a session: call it inside db.session(s -> ...)"));
+    }
+
+    /**
+     * Rolls the session's transaction back and clears its identity map.
+     *
+     * @return completion
+     */
+    public Mono<Void> arollback() {
+        return Mono.error(new TransactionException("arollback() needs a session: call it inside db.session(s -> ...)"));
+    }
+
+    /**
+     * Writes every new and changed object of the current session; outside a session it does nothing.
+     *
+     * @return completion
+     */
+    public Mono<Void> aflush() {
+        return Mono.empty();
+    }
+
+    /**
+     * Runs work in a session: one transaction and an identity map, carried in the Reactor Context so
+     * that every call of this database inside the work joins it. On success the session is flushed
+     * and committed; on error it is rolled back and the error passes on unchanged.
+     *
+     * @param work the work, given the session
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> Mono<T> session(Function<DbSession, ? extends Publisher<T>> work) {
+        return Mono.error(new UnsupportedOperationException("Sessions are not available yet"));
+    }
+
+    /**
+     * Loads a {@link Lazy} field with one SELECT and caches it on the object: a second call sends
+     * nothing.
+     *
+     * @param entity a saved object
+     * @param fieldName the lazy field's name
+     * @param <V> the value type
+     * @return the value; empty for NULL
+     */
+    @SuppressWarnings("unchecked")
+    public <V> Mono<V> loadLazyField(Object entity, String fieldName) {
+        return Mono.defer(() -> {
+            EntityModel<?> model = modelOf(entity, "loadLazyField");
+            PropertyModel property = model.property(fieldName);
+            if (property.kind() != PropertyKind.LAZY) {
+                throw new IllegalArgumentException(property + " is not a Lazy<T> field; read it directly");
+            }
+            Lazy<V> current = (Lazy<V>) property.get(entity);
+            if (current != null && current.isLoaded()) {
+                return Mono.justOrEmpty(current.get());
+            }
+            if (model.hasNoId(entity)) {
+                throw new IllegalArgumentException("Cannot load " + property + " of an unsaved " + model.name());
+            }
+            DatabaseRuntime rt = runtime();
+            SqlStatement select = new SqlStatement(rt.renderer().statements(model).selectColumnByIdSql(property),
+                    List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
+            return rt.withConnection(connection -> rt.executor().query(connection, select, (row, meta) ->
+                            java.util.Optional.ofNullable(io.nextorm.execution.EntityRowMapper.readValue(dialect, row, 0,
+                                    property.valueType()))))
+                    .next()
+                    .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
+                            + model.idOf(entity) + "] to load " + fieldName + " from")))
+                    .flatMap(value -> {
+                        property.set(entity, Lazy.of(value.orElse(null)));
+                        return Mono.justOrEmpty((java.util.Optional<V>) value);
+                    });
+        });
+    }
+
+    /**
+     * A connection: inside a session the session's own (do not close it), otherwise a new pooled one
+     * that the caller must close.
+     *
+     * @return the connection
+     */
+    public Mono<Connection> getConnection() {
+        return Mono.defer(() -> Mono.from(requireBound().create()));
+    }
+
+    /**
+     * Runs SQL with {@code ?} placeholders (on every database) and returns the affected rows.
+     *
+     * <pre>{@code
+     * db.execute("DELETE FROM session WHERE expires_at < ?", cutoff)
+     * }</pre>
+     *
+     * @param sql the SQL
+     * @param args one argument per {@code ?}
+     * @return the number of affected rows
+     */
+    public Mono<Long> execute(String sql, Object... args) {
+        return Mono.defer(() -> {
+            SqlStatement statement = rawStatement(sql, args);
+            return withConnection(connection -> executor.update(connection, statement)).next();
+        });
+    }
+
+    /**
+     * Runs a SELECT with {@code ?} placeholders and returns its rows as maps from column label (as
+     * the driver reports it, looked up without regard to case) to value.
+     *
+     * @param sql the SQL
+     * @param args one argument per {@code ?}
+     * @return the rows
+     */
+    public Mono<List<Map<String, Object>>> selectRaw(String sql, Object... args) {
+        return Mono.defer(() -> {
+            SqlStatement statement = rawStatement(sql, args);
+            return withConnection(connection -> executor.query(connection, statement, (row, meta) -> {
+                List<? extends io.r2dbc.spi.ColumnMetadata> columns = meta.getColumnMetadatas();
+                Map<String, Object> values = new RowMap(columns.size());
+                for (int i = 0; i < columns.size(); i++) {
+                    values.put(columns.get(i).getName(), row.get(i));
+                }
+                return values;
+            })).collectList();
+        });
+    }
+
+    private SqlStatement rawStatement(String sql, Object[] args) {
+        requireBound();
+        return SqlRenderer.raw(dialect, sql, args == null ? List.of() : Arrays.asList(args));
+    }
+
+    private <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
+        DatabaseRuntime rt = runtime;
+        if (rt != null) {
+            return rt.withConnection(work);
+        }
+        return Flux.usingWhen(requireBound().create(), work, Connection::close);
+    }
+
+    /**
+     * The SQL text of the last statement sent (never its values).
+     *
+     * @return the SQL, or null before the first
+     */
+    public String lastSql() {
+        StatementExecutor current = executor;
+        return current == null ? null : current.lastSql();
+    }
+
+    /**
+     * A snapshot of this database's statistics since the last clear, keyed by SQL.
+     *
+     * @return an unmodifiable copy
+     */
+    public Map<String, QueryStat> localStats() {
+        StatementExecutor current = executor;
+        return current == null ? Map.of() : current.statistics().snapshot();
+    }
+
+    /**
+     * Forgets this database's statistics.
+     */
+    public void clearLocalStats() {
+        StatementExecutor current = executor;
+        if (current != null) {
+            current.statistics().clear();
+        }
+    }
+
+    /**
+     * Adds this database's statistics into {@link QueryStats#global()} and clears them.
+     */
+    public void mergeLocalStats() {
+        StatementExecutor current = executor;
+        if (current != null) {
+            QueryStats.merge(current.statistics().drain());
+        }
+    }
+
+    /**
+     * Adds a listener told about every statement this database sends (the hook for metrics).
+     *
+     * @param listener the listener
+     * @throws IllegalStateException before {@link #bind}
+     */
+    public void addStatementListener(StatementListener listener) {
+        if (executor == null) {
+            throw new IllegalStateException("Add statement listeners after bind()");
+        }
+        executor.addListener(listener);
+    }
+
+    /**
+     * The dialect of the bound database.
+     *
+     * @return the dialect
+     * @throws IllegalStateException before {@link #bind}
+     */
+    public Dialect dialect() {
+        if (dialect == null) {
+            throw new IllegalStateException("This database is not bound: call bind() first");
+        }
+        return dialect;
+    }
+
+    Mapping runtimeMapping() {
+        return requireMapping();
+    }
+
+    io.nextorm.query.Condition translate(Where<?> predicate, Class<?> entityClass) {
+        throw new UnsupportedPredicateException("Lambda translation is not available yet; use filter() with the "
+                + "metamodel (e.g. Article_.title.eq(...))");
+    }
+
+    DatabaseRuntime runtime() {
+        DatabaseRuntime rt = runtime;
+        if (rt == null) {
+            requireMapping();
+            requireBound();
+            throw new IllegalStateException("This database is not ready");
+        }
+        return rt;
+    }
+
+    private Mapping requireMapping() {
+        Mapping current = mapping;
+        if (current == null) {
+            throw new IllegalStateException("The mapping is not generated: call generateMapping() first");
+        }
+        return current;
+    }
+
+    private ConnectionFactory requireBound() {
+        ConnectionFactory factory = connectionFactory;
+        if (factory == null) {
+            throw new IllegalStateException("This database is not bound: call bind() first");
+        }
+        return factory;
+    }
+
+    private EntityModel<?> modelOf(Object entity, String method) {
+        if (entity == null) {
+            throw new IllegalArgumentException(method + "() needs an entity, got null");
+        }
+        return requireMapping().entity(entity.getClass());
+    }
+}

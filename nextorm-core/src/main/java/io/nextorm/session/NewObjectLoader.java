@@ -1,0 +1,32 @@
+package io.nextorm.session;
+
+import io.nextorm.execution.EntityLoader;
+import io.nextorm.mapping.EntityModel;
+
+import java.util.function.Consumer;
+
+/**
+ * The loader outside a session: every row becomes a new object, every foreign key a new reference
+ * holding only the key.
+ */
+final class NewObjectLoader implements EntityLoader {
+
+    static final NewObjectLoader INSTANCE = new NewObjectLoader();
+
+    private NewObjectLoader() {
+    }
+
+    @Override
+    public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+        T entity = model.newInstance();
+        fill.accept(entity);
+        return entity;
+    }
+
+    @Override
+    public Object reference(EntityModel<?> target, Object id) {
+        Object stub = target.newInstance();
+        target.id().set(stub, id);
+        return stub;
+    }
+}
