@@ -98,6 +98,29 @@ public final class DatabaseRuntime {
     }
 
     /**
+     * Whether a subscriber runs inside a transaction of this database (a session).
+     *
+     * @param context the subscriber's context
+     * @return true inside a session
+     */
+    public boolean inTransaction(ContextView context) {
+        return false;
+    }
+
+    /**
+     * Keeps the session's identity map consistent after a bulk UPDATE or DELETE of an entity's
+     * table changed rows behind its objects.
+     *
+     * @param context the subscriber's context
+     * @param model the entity whose rows changed
+     * @param deleted whether rows were deleted (else updated)
+     * @return completion
+     */
+    public Mono<Void> afterBulkChange(ContextView context, EntityModel<?> model, boolean deleted) {
+        return Mono.empty();
+    }
+
+    /**
      * Where loaded rows become objects for a subscriber.
      *
      * @param context the subscriber's context

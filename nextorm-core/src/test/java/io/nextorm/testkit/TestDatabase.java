@@ -1,0 +1,108 @@
+package io.nextorm.testkit;
+
+import io.nextorm.AsyncDatabase;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One database the test kit runs against: H2 in memory, or the local PostgreSQL or MariaDB.
+ */
+public enum TestDatabase {
+    /** H2 in memory; always available. */
+    H2("h2", null),
+    /** PostgreSQL on 127.0.0.1:5432, database test. */
+    POSTGRES("postgres", "r2dbc:postgresql://postgres@127.0.0.1:5432/test"),
+    /** MariaDB on 127.0.0.1:3306, database test. */
+    MARIADB("mariadb", "r2dbc:mariadb://root@127.0.0.1:3306/test");
+
+    private static final AtomicInteger H2_DATABASES = new AtomicInteger();
+    private static final Map<TestDatabase, String> UNAVAILABLE = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase, Boolean> CHECKED = new ConcurrentHashMap<>();
+
+    private final String provider;
+    private final String url;
+
+    TestDatabase(String provider, String url) {
+        this.provider = provider;
+        this.url = url;
+    }
+
+    /**
+     * The provider name for {@code AsyncDatabase.bind}.
+     *
+     * @return the provider
+     */
+    public String provider() {
+        return provider;
+    }
+
+    /**
+     * A URL for {@code bind}: a fresh in-memory database for H2, the shared test database otherwise.
+     *
+     * @return the URL
+     */
+    public String url() {
+        return this == H2 ? "mem:kit" + H2_DATABASES.incrementAndGet() : url;
+    }
+
+    /**
+     * Why the database cannot be used, or null when it can.
+     *
+     * @return the reason, or null
+     */
+    public synchronized String unavailableReason() {
+        if (this == H2) {
+            return null;
+        }
+        if (!CHECKED.containsKey(this)) {
+            CHECKED.put(this, true);
+            try {
+                ConnectionFactory factory = ConnectionFactories.get(url);
+                Mono.usingWhen(factory.create(), c -> Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE)),
+                        Connection::close).block(Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                UNAVAILABLE.put(this, this + " at " + url + " is not reachable (" + e.getMessage() + "). Start it with "
+                        + "../shared/ci/start-databases; CI runs with -Dnextorm.test.databases=required");
+            }
+        }
+        return UNAVAILABLE.get(this);
+    }
+
+    /**
+     * Whether missing databases fail the run (CI) instead of skipping their tests.
+     *
+     * @return true when required
+     */
+    public static boolean required() {
+        return "required".equals(System.getProperty("nextorm.test.databases"));
+    }
+
+    /**
+     * Opens a database of the given entities with fresh tables: bound, old tables dropped, mapped,
+     * tables created.
+     *
+     * @param entities the entity classes
+     * @return the database
+     */
+    public AsyncDatabase open(List<Class<?>> entities) {
+        AsyncDatabase db = new AsyncDatabase(entities);
+        db.bind(provider, url(), Map.of("pool.maxSize", 20)).block(Duration.ofSeconds(30));
+        SchemaCleaner.dropTables(db, entities).block(Duration.ofSeconds(60));
+        db.generateMapping(true, true).block(Duration.ofSeconds(60));
+        db.clearLocalStats();
+        return db;
+    }
+
+    @Override
+    public String toString() {
+        return provider;
+    }
+}
