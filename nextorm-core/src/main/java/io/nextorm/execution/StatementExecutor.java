@@ -132,13 +132,15 @@ public final class StatementExecutor {
             lastSql = statement.sql();
             long start = System.nanoTime();
             AtomicLong rows = new AtomicLong();
-            Throwable[] failure = new Throwable[1];
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             Flux<T> flux;
             try {
                 flux = work.get();
             } catch (RuntimeException e) {
                 flux = Flux.error(e);
             }
+            // recorded before the terminal signal travels downstream, so a caller that saw the result
+            // also sees its statistics
             return flux
                     .doOnNext(element -> {
                         if (countElements) {
@@ -149,8 +151,21 @@ public final class StatementExecutor {
                     })
                     .onErrorMap(error -> !(error instanceof NextOrmException),
                             error -> new SqlExecutionException(statement.sql(), error))
-                    .doOnError(error -> failure[0] = error)
-                    .doFinally(signal -> finished(statement, System.nanoTime() - start, rows.get(), failure[0]));
+                    .doOnComplete(() -> {
+                        if (done.compareAndSet(false, true)) {
+                            finished(statement, System.nanoTime() - start, rows.get(), null);
+                        }
+                    })
+                    .doOnError(error -> {
+                        if (done.compareAndSet(false, true)) {
+                            finished(statement, System.nanoTime() - start, rows.get(), error);
+                        }
+                    })
+                    .doOnCancel(() -> {
+                        if (done.compareAndSet(false, true)) {
+                            finished(statement, System.nanoTime() - start, rows.get(), null);
+                        }
+                    });
         });
     }
 
