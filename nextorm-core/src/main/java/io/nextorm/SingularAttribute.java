@@ -58,12 +58,14 @@ public class SingularAttribute<E, V> extends Attribute<E, V> {
     }
 
     /**
-     * Equal to another property (for example in a join condition).
+     * Equal to another property, for join conditions:
+     * {@code join(Comment.class, Comment_.article.eqAttribute(Article_.id))}. (Named apart from
+     * {@link #eq(Object)} so that {@code eq(null)} stays unambiguous.)
      *
      * @param other the other property
      * @return the condition
      */
-    public Condition eq(Attribute<?, ?> other) {
+    public Condition eqAttribute(Attribute<?, ?> other) {
         return new Comparison(path(), Comparison.Operator.EQ, other.path());
     }
 

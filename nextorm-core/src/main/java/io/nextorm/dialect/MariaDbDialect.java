@@ -111,6 +111,16 @@ public final class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public void appendLimitOffset(StringBuilder sql, Long limit, Long offset) {
+        // MariaDB has no OFFSET without LIMIT; its manual's idiom is the largest unsigned BIGINT
+        if (limit == null && offset != null && offset > 0) {
+            sql.append(" LIMIT 18446744073709551615 OFFSET ").append(offset);
+            return;
+        }
+        super.appendLimitOffset(sql, limit, offset);
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
     }
