@@ -29,9 +29,10 @@ final class Providers {
             throw new IllegalStateException("The " + provider + " driver is not on the class path: add the dependency "
                     + driver.dependency);
         }
+        String r2dbcUrl = driver.toR2dbcUrl(url);
         ConnectionFactoryOptions.Builder builder;
         try {
-            builder = ConnectionFactoryOptions.parse(driver.toR2dbcUrl(url)).mutate();
+            builder = ConnectionFactoryOptions.parse(r2dbcUrl).mutate();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot read the " + provider + " URL '" + url + "': use " + driver.example, e);
         }
