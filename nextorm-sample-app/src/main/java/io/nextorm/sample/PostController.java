@@ -64,6 +64,7 @@ public class PostController {
     @GetMapping("/posts/{id}")
     public Mono<PostView> post(@PathVariable long id) {
         return db.aselect(Post.class).filter(Post_.id.eq(id)).getOrRaise()
+                .onErrorMap(ObjectNotFoundException.class, e -> new ObjectNotFoundException("There is no post " + id, e))
                 .flatMapMany(post -> viewsOf(List.of(post)))
                 .single();
     }

@@ -55,7 +55,9 @@ class SampleApplicationTest {
     void missingPostIsNotFound() {
         client.get().uri("/posts/{id}", 987_654_321L).exchange()
                 .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.detail").isEqualTo("There is no post 987654321");
     }
 
     @Test
