@@ -472,8 +472,9 @@ public final class AsyncQuerySet<T> {
         return db.runtime();
     }
 
+    /** The query as SQL text: it names the conditions without their (possibly sensitive) values. */
     private String describe() {
-        return spec.where().isEmpty() ? "(no condition)" : spec.where().toString();
+        return runtime().renderer().select(spec).sql();
     }
 
     private AsyncQuerySet<T> with(SelectSpec changed) {

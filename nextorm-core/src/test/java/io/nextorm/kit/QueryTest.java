@@ -185,7 +185,8 @@ class QueryTest extends DatabaseTestKit {
     @Test
     void getOrRaiseRaisesWhenNothingMatches() {
         assertThatThrownBy(() -> await(db.aselect(Article.class).filter(Article_.title.eq("zeta")).getOrRaise()))
-                .isInstanceOf(ObjectNotFoundException.class).hasMessageContaining("No Article");
+                .isInstanceOf(ObjectNotFoundException.class).hasMessageContaining("No Article matches SELECT")
+                .hasMessageNotContaining("zeta");
         assertThatThrownBy(() -> await(db.aselect(Article.class).getOrRaise()))
                 .isInstanceOf(MultipleObjectsFoundException.class);
     }
