@@ -97,6 +97,9 @@ final class BytecodeInterpreter {
             throw unsupported(first, "its implementation " + code.methodName() + code.descriptor()
                     + " is not a boolean method of the entity and the captured values");
         }
+        if (code.catchesExceptions()) {
+            throw unsupported(first, "it catches exceptions (try/catch, try/finally or synchronized)");
+        }
         for (int i = 0; i < parameters.length; i++) {
             locals.add(i < parameters.length - 1 ? new Captured(captured++, parameters[i]) : new EntityParameter(root));
             if (parameters[i].getSize() == 2) {
@@ -468,6 +471,12 @@ final class BytecodeInterpreter {
             }
             return property;
         }
+        if (receiver instanceof ExpressionTemplate value && value.isValue() && arguments.length == 0) {
+            CapturedField captured = capturedProperty(instruction, value);
+            if (captured != null) {
+                return captured;
+            }
+        }
         if (receiver instanceof Property p && p.javaType() == Lazy.class && name.equals("get") && arguments.length == 0) {
             return new Property(p.names(), p.valueType(), p.valueType());
         }
@@ -538,6 +547,38 @@ final class BytecodeInterpreter {
             default:
                 return null;
         }
+    }
+
+    /**
+     * A getter of a captured entity ({@code author.getId()}): its property's field is read when the
+     * template is bound, so no user code runs.
+     *
+     * @return the field read, or null when the receiver is no entity or the method no getter
+     */
+    private CapturedField capturedProperty(Instruction instruction, ExpressionTemplate entity) {
+        Class<?> type;
+        try {
+            type = Class.forName(Type.getObjectType(instruction.owner()).getClassName(), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        if (!mapping.isEntity(type)) {
+            return null;
+        }
+        for (String candidate : propertyNames(instruction.name())) {
+            PropertyModel property = mapping.entity(type).findProperty(candidate);
+            if (property != null) {
+                try {
+                    Field field = property.owner().getDeclaredField(property.name());
+                    field.setAccessible(true);
+                    return new CapturedField(entity, field);
+                } catch (NoSuchFieldException | RuntimeException e) {
+                    throw unsupported(instruction, "it calls " + describe(instruction) + " on a captured entity, whose "
+                            + "field nextorm may not read (" + e.getMessage() + "); capture the value instead");
+                }
+            }
+        }
+        return null;
     }
 
     private ConditionTemplate like(Instruction instruction, ExpressionTemplate text, ConditionTemplate.LikeTest.Kind kind,

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The instructions of one method, read from its class file with ASM's core visitor API. Jump targets
@@ -28,15 +28,17 @@ final class MethodCode {
     private final boolean isStatic;
     private final String sourceFile;
     private final List<Instruction> instructions;
+    private final boolean catchesExceptions;
 
     private MethodCode(String className, String methodName, String descriptor, boolean isStatic, String sourceFile,
-                       List<Instruction> instructions) {
+                       List<Instruction> instructions, boolean catchesExceptions) {
         this.className = className;
         this.methodName = methodName;
         this.descriptor = descriptor;
         this.isStatic = isStatic;
         this.sourceFile = sourceFile;
         this.instructions = List.copyOf(instructions);
+        this.catchesExceptions = catchesExceptions;
     }
 
     /**
@@ -85,6 +87,16 @@ final class MethodCode {
     }
 
     /**
+     * Whether the method has exception handlers (try/catch, try/finally, synchronized), whose code
+     * the symbolic execution would never reach.
+     *
+     * @return true when it has one
+     */
+    boolean catchesExceptions() {
+        return catchesExceptions;
+    }
+
+    /**
      * Where a line of this method is, in the form of a stack trace element, which IDEs link to the
      * source: {@code com.example.Queries.lambda$recent$0(Queries.java:42)}.
      *
@@ -126,8 +138,8 @@ final class MethodCode {
                 return null;
             }
             boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-            return new Recorder(code -> result = new MethodCode(internalName, name, descriptor, isStatic, sourceFile,
-                    code));
+            return new Recorder((code, catches) -> result = new MethodCode(internalName, name, descriptor, isStatic,
+                    sourceFile, code, catches));
         }
     }
 
@@ -136,13 +148,14 @@ final class MethodCode {
      */
     private static final class Recorder extends MethodVisitor {
 
-        private final Consumer<List<Instruction>> done;
+        private final BiConsumer<List<Instruction>, Boolean> done;
         private final List<Instruction> code = new ArrayList<>();
         private final Map<Label, Integer> labels = new HashMap<>();
         private final Map<Integer, Label> jumps = new HashMap<>();
         private int line;
+        private boolean catchesExceptions;
 
-        Recorder(Consumer<List<Instruction>> done) {
+        Recorder(BiConsumer<List<Instruction>, Boolean> done) {
             super(Opcodes.ASM9);
             this.done = done;
         }
@@ -160,6 +173,11 @@ final class MethodCode {
         public void visitLineNumber(int lineNumber, Label start) {
             // ClassReader visits a line number right after its label, before the label's first instruction
             line = lineNumber;
+        }
+
+        @Override
+        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            catchesExceptions = true;
         }
 
         @Override
@@ -236,7 +254,7 @@ final class MethodCode {
                 Label target = jumps.get(i);
                 resolved.add(target == null ? code.get(i) : code.get(i).withTarget(labels.get(target)));
             }
-            done.accept(resolved);
+            done.accept(resolved, catchesExceptions);
         }
     }
 }

@@ -39,7 +39,7 @@ class LambdaTranslatorTest {
     @SuppressWarnings("FieldMayBeFinal")
     static String mutablePrefix = "Re";
 
-    private final long threshold = 42;
+    private long threshold = 42;
     private final LambdaTranslator translator = new LambdaTranslator(MAPPING);
 
     private Condition translate(Where<LambdaArticle> where) {
@@ -470,6 +470,28 @@ class LambdaTranslatorTest {
     }
 
     @Test
+    void fieldOfTheCapturedThisIsReadAtEachTranslation() {
+        threshold = 7;
+
+        assertThat(translate(a -> a.getViews() > threshold)).isEqualTo(LambdaArticle_.views.gt(7L));
+    }
+
+    @Test
+    void getterOfACapturedEntityReadsItsPropertyWhenBound() {
+        LambdaAuthor ann = new LambdaAuthor(7L, "ann");
+
+        assertThat(translate(a -> a.getAuthor().getId().equals(ann.getId())))
+                .isEqualTo(LambdaArticle_.author.then(LambdaAuthor_.id).eq(7L));
+    }
+
+    @Test
+    void otherMethodOfACapturedObjectIsUnsupported() {
+        StringBuilder text = new StringBuilder("x");
+
+        assertUnsupported(a -> a.getTitle().equals(text.toString()), "StringBuilder.toString()");
+    }
+
+    @Test
     void methodReferenceToABooleanGetterIsThatPropertyBeingTrue() {
         assertThat(translate(LambdaArticle::isDraft)).isEqualTo(LambdaArticle_.draft.isTrue());
     }
@@ -532,6 +554,17 @@ class LambdaTranslatorTest {
     }
 
     @Test
+    void tryCatchIsUnsupported() {
+        assertUnsupported(a -> {
+            try {
+                return a.getRank() > 1;
+            } catch (RuntimeException e) {
+                return true;
+            }
+        }, "catches exceptions");
+    }
+
+    @Test
     void stringConcatenationIsUnsupported() {
         String prefix = "Re";
 
@@ -559,6 +592,31 @@ class LambdaTranslatorTest {
                 .isInstanceOf(UnsupportedPredicateException.class)
                 .hasMessageContaining("LambdaArticle::popular")
                 .hasMessageContaining("io.nextorm.lambda.LambdaTranslatorTest");
+    }
+
+    @Test
+    void nullCapturedCollectionIsAnIllegalArgument() {
+        List<Long> ids = null;
+
+        assertThatThrownBy(() -> translate(a -> ids.contains(a.getId())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null collection");
+    }
+
+    @Test
+    void orderingComparisonWithACapturedNullIsAnIllegalArgument() {
+        Long min = null;
+
+        assertThatThrownBy(() -> translate(a -> a.getShares().compareTo(min) > 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NULL");
+    }
+
+    @Test
+    void unmappedEntityIsAnIllegalArgument() {
+        assertThatThrownBy(() -> translator.translate((Where<String>) s -> s.isEmpty(), String.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.String is not a mapped entity");
     }
 
     @Test
