@@ -5,6 +5,7 @@ import io.nextorm.dialect.Dialects;
 import io.nextorm.execution.RowMap;
 import io.nextorm.execution.StatementExecutor;
 import io.nextorm.execution.StatementListener;
+import io.nextorm.lambda.LambdaTranslator;
 import io.nextorm.mapping.EntityModel;
 import io.nextorm.mapping.ForeignKey;
 import io.nextorm.mapping.Mapping;
@@ -62,6 +63,7 @@ public class AsyncDatabase {
     private volatile StatementExecutor executor;
     private volatile DatabaseRuntime runtime;
     private volatile Mapping mapping;
+    private volatile LambdaTranslator translator;
 
     /**
      * A database of every {@code @Entity} on the class path, read from the index files that the
@@ -271,6 +273,7 @@ public class AsyncDatabase {
             Mono<Void> ddl = createTables ? createTables(built) : Mono.empty();
             return ddl.then(Mono.fromRunnable(() -> {
                 synchronized (this) {
+                    translator = new LambdaTranslator(built);
                     mapping = built;
                     if (connectionFactory != null) {
                         runtime = new DatabaseRuntime(connectionFactory, built, new SqlRenderer(built, dialect), executor);
@@ -594,8 +597,8 @@ public class AsyncDatabase {
     }
 
     io.nextorm.query.Condition translate(Where<?> predicate, Class<?> entityClass) {
-        throw new UnsupportedPredicateException("Lambda translation is not available yet; use filter() with the "
-                + "metamodel (e.g. Article_.title.eq(...))");
+        requireMapping();
+        return translator.translate(predicate, entityClass);
     }
 
     DatabaseRuntime runtime() {
