@@ -1,21 +1,30 @@
 package io.nextorm;
 
+import io.nextorm.execution.EntityLoader;
+import io.nextorm.execution.LabelledRowMapper;
 import io.nextorm.mapping.EntityModel;
 import io.nextorm.mapping.PropertyKind;
 import io.nextorm.mapping.PropertyModel;
+import io.nextorm.query.Assignment;
 import io.nextorm.query.Condition;
 import io.nextorm.query.Join;
 import io.nextorm.query.JoinType;
 import io.nextorm.query.OrderItem;
 import io.nextorm.query.PropertyPath;
 import io.nextorm.query.SelectSpec;
+import io.nextorm.query.Value;
 import io.nextorm.session.DatabaseRuntime;
+import io.nextorm.sql.SqlRenderer;
 import io.nextorm.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An immutable query of one entity: each builder method returns a new query set, and the terminal
@@ -27,6 +36,15 @@ import java.util.List;
  * Mono<List<Article>> page = popular.orderBy(Article_.title.asc()).page(2, 20).fetchAll();
  * Mono<Long> howMany = popular.count();                    // popular itself is unchanged
  * }</pre>
+ *
+ * <p>Joins: a condition through a reference ({@code Article_.author.then(Author_.name).eq("ann")})
+ * becomes a LEFT JOIN that never repeats a row. An explicit {@link #join(Class, Condition) join} is
+ * SQL's: joining the many side of a relation returns the queried object once per matching row; add
+ * {@link #distinct()} to get each object once. {@link #count()}, the aggregates and
+ * {@link #groupConcat(String, String)} work on the same rows as {@link #fetchAll()}.
+ *
+ * <p>Bulk writes ({@link #delete()}, {@link #update(Map)}) are one statement each: they call no
+ * {@link EntityHooks} and leave a {@code @Version} column alone unless it is assigned.
  *
  * @param <T> the entity type
  */
@@ -195,34 +213,62 @@ public final class AsyncQuerySet<T> {
     }
 
     /**
-     * Inner-joins another entity.
+     * Inner-joins another entity, whose properties conditions and orderings can then use. Its
+     * rows are not returned, but the queried object comes once per joined row: use
+     * {@link #distinct()} to get each once.
+     *
+     * <pre>{@code
+     * db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id))
+     *         .filter(Article_.views.gt(100L)).distinct()          // authors of a popular article
+     * }</pre>
      *
      * @param entity the joined entity
-     * @param on the join condition, e.g. {@code Comment_.article.eq(Article_.id)}
+     * @param on the join condition, e.g. {@code Article_.author.eq(Author_.id)}
      * @return the query set
+     * @throws IllegalArgumentException for a null argument
      */
     public AsyncQuerySet<T> join(Class<?> entity, Condition on) {
         return join(entity, on, JoinType.INNER, null);
     }
 
     /**
-     * Joins another entity.
+     * Joins another entity. With an alias, the joined entity's properties are addressed through
+     * it ({@code Author_.name.of("a")}); that is how one entity is joined twice, or the queried
+     * entity to itself. A RIGHT JOIN row that has no row of the queried entity is left out: the
+     * query returns objects of the queried entity.
+     *
+     * <pre>{@code
+     * db.aselect(Article.class)
+     *         .join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.LEFT, "a")
+     *         .filter(Author_.email.of("a").isNull())
+     * }</pre>
      *
      * @param entity the joined entity
      * @param on the join condition
      * @param joinType INNER, LEFT or RIGHT
-     * @param alias the alias to address the joined entity by (null: by its class)
+     * @param alias the alias to address the joined entity by; null to address it by its class
+     *              (then it is named {@code j1}, {@code j2}, ... in the SQL)
      * @return the query set
+     * @throws IllegalArgumentException for a null entity, condition or type, a class that is not a
+     *                                  mapped entity, a blank alias, or an alias of the form {@code t0},
+     *                                  {@code t1}, ... (nextorm's own)
      */
     public AsyncQuerySet<T> join(Class<?> entity, Condition on, JoinType joinType, String alias) {
         if (entity == null || on == null || joinType == null) {
-            throw new IllegalArgumentException("join() needs an entity, a condition and a join type");
+            throw new IllegalArgumentException("join() needs an entity, a condition and a join type, got "
+                    + entity + ", " + on + ", " + joinType);
         }
+        if (alias != null && alias.isBlank()) {
+            throw new IllegalArgumentException("join() got a blank alias: give a name, or null for none");
+        }
+        db.runtimeMapping().entity(entity);
         return with(spec.withJoin(new Join(entity, on, joinType, alias)));
     }
 
     /**
-     * Locks the selected rows until the transaction ends (SELECT ... FOR UPDATE).
+     * Locks the selected rows until the transaction ends (SELECT ... FOR UPDATE). Only inside a
+     * transaction (a session): outside one the lock would end with the statement, so the query
+     * fails with a {@link TransactionException} when subscribed ({@link #getSql()} works anywhere).
      *
      * @return the query set
      */
@@ -231,7 +277,9 @@ public final class AsyncQuerySet<T> {
     }
 
     /**
-     * Locks the selected rows, optionally skipping rows other transactions hold locked.
+     * Locks the selected rows, optionally skipping rows other transactions hold locked: a queue of
+     * jobs that several workers take from. Like {@link #forUpdate()}, only inside a transaction;
+     * a dialect without SKIP LOCKED refuses it with an {@link IllegalStateException} when rendered.
      *
      * @param skipLocked whether to skip locked rows (FOR UPDATE SKIP LOCKED)
      * @return the query set
@@ -278,8 +326,7 @@ public final class AsyncQuerySet<T> {
      * @return the first object, or empty
      */
     public Mono<T> fetchOne() {
-        return Flux.defer(() -> runtime().<T>select(spec.limit() == null ? spec.withLimitOffset(1L, spec.offset()) : spec))
-                .next();
+        return rows(spec.limit() == null ? spec.withLimitOffset(1L, spec.offset()) : spec).next();
     }
 
     /**
@@ -288,7 +335,18 @@ public final class AsyncQuerySet<T> {
      * @return the objects, in query order
      */
     public Flux<T> stream() {
-        return Flux.defer(() -> runtime().select(spec));
+        return rows(spec);
+    }
+
+    private Flux<T> rows(SelectSpec selected) {
+        return Flux.deferContextual(context -> {
+            DatabaseRuntime rt = runtime();
+            if (selected.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
+                return Flux.error(new TransactionException("forUpdate() locks rows until the transaction ends, so it "
+                        + "needs one: run the query inside db.session(s -> ...)"));
+            }
+            return rt.<T>select(selected);
+        });
     }
 
     /**
@@ -322,7 +380,7 @@ public final class AsyncQuerySet<T> {
      * @throws MultipleObjectsFoundException (in the Mono) when two or more match
      */
     public Mono<T> get() {
-        return Flux.defer(() -> runtime().<T>select(spec.withLimitOffset(2L, spec.offset())))
+        return rows(spec.withLimitOffset(2L, spec.offset()))
                 .collectList()
                 .flatMap(found -> {
                     if (found.size() > 1) {
@@ -435,12 +493,16 @@ public final class AsyncQuerySet<T> {
         return aggregate(function, attribute.path(), type);
     }
 
-    @SuppressWarnings("unchecked")
     private <V> Mono<V> aggregate(String function, String attribute, Class<V> type) {
+        return aggregate(function, namedPath(function.toLowerCase(java.util.Locale.ROOT), attribute), type);
+    }
+
+    private PropertyPath namedPath(String method, String attribute) {
         if (attribute == null || attribute.isBlank()) {
-            throw new IllegalArgumentException(function.toLowerCase() + "() needs an attribute name");
+            throw new IllegalArgumentException(method + "() needs a property name, got "
+                    + (attribute == null ? "null" : "blank text"));
         }
-        return aggregate(function, new PropertyPath(entityClass, null, List.of(attribute.split("\\."))), type);
+        return new PropertyPath(entityClass, null, List.of(attribute.split("\\.", -1)));
     }
 
     @SuppressWarnings("unchecked")
@@ -456,6 +518,313 @@ public final class AsyncQuerySet<T> {
             }
             SqlStatement statement = rt.renderer().aggregate(spec, function, path);
             return (Mono<V>) rt.selectValue(statement, valueType);
+        });
+    }
+
+    /**
+     * The values of a property joined into one string with commas: {@code groupConcat(attribute, ",")}.
+     *
+     * @param attribute the property name, or a path through references ({@code "author.name"})
+     * @return the values in ascending order, joined; empty when no row matches or every value is NULL
+     * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one
+     */
+    public Mono<String> groupConcat(String attribute) {
+        return groupConcat(attribute, ",");
+    }
+
+    /**
+     * The non-NULL values of a property joined into one string: GROUP_CONCAT, STRING_AGG or LISTAGG,
+     * whichever the database has. The separator is bound as a parameter, never written into the SQL.
+     *
+     * <pre>{@code
+     * Mono<String> titles = db.aselect(Article.class).filter(Article_.draft.isFalse()).groupConcat("title", "; ");
+     * }</pre>
+     *
+     * @param attribute the property name, or a path through references ({@code "author.name"})
+     * @param separator what to put between two values, not null
+     * @return the values in ascending order, joined; empty when no row matches or every value is NULL
+     * @throws IllegalArgumentException for a null or blank name or a null separator; (in the Mono)
+     *                                  for an unknown name
+     */
+    public Mono<String> groupConcat(String attribute, String separator) {
+        PropertyPath path = namedPath("groupConcat", attribute);
+        if (separator == null) {
+            throw new IllegalArgumentException("groupConcat() needs a separator, got null; use \"\" for none");
+        }
+        return stringAggregate(path, separator);
+    }
+
+    /**
+     * The non-NULL values of a property joined into one string, as {@link #groupConcat(String, String)}.
+     *
+     * @param attribute the property, e.g. {@code Article_.title}
+     * @param separator what to put between two values, not null
+     * @return the values in ascending order, joined; empty when no row matches or every value is NULL
+     * @throws IllegalArgumentException for a null attribute or separator
+     */
+    public Mono<String> groupConcat(SingularAttribute<T, ?> attribute, String separator) {
+        if (attribute == null || separator == null) {
+            throw new IllegalArgumentException("groupConcat() needs an attribute and a separator, got "
+                    + attribute + " and " + separator);
+        }
+        return stringAggregate(attribute.path(), separator);
+    }
+
+    private Mono<String> stringAggregate(PropertyPath path, String separator) {
+        return Mono.defer(() -> {
+            DatabaseRuntime rt = runtime();
+            rt.renderer().resolve(spec, path);
+            return rt.selectValue(rt.renderer().stringAggregate(spec, path, separator), String.class);
+        });
+    }
+
+    /**
+     * Deletes the rows this query set selects, in one statement (paging and random order choose the
+     * rows; ordering alone is ignored). Entity hooks are not called and no object is loaded; inside a
+     * session, the session is told so that its objects stay consistent.
+     *
+     * <pre>{@code
+     * Mono<Long> deleted = db.aselect(Article.class).filter(Article_.author.then(Author_.name).eq("ann")).delete();
+     * }</pre>
+     *
+     * @return the number of rows deleted
+     */
+    public Mono<Long> delete() {
+        return bulkWrite(null);
+    }
+
+    /**
+     * Updates the rows this query set selects, in one statement: {@code update(Map.of("views", 0L,
+     * "draft", true))}. Values are bound like any other; a reference takes an object (saved, so with
+     * a key) or null. Entity hooks are not called, and a {@code @Version} column changes only when
+     * assigned.
+     *
+     * @param values property name to new value
+     * @return the number of rows updated
+     * @throws IllegalArgumentException for no values, an unknown name (the message lists the
+     *                                  properties), the key, a set, or a value of the wrong type
+     */
+    public Mono<Long> update(Map<String, ?> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("update() needs at least one property name and value, got " + values);
+        }
+        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
+        List<Assignment> assignments = new ArrayList<>(values.size());
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            if (entry.getKey() == null) {
+                throw new IllegalArgumentException("update() got a null property name; the properties of "
+                        + model.name() + " are " + model.properties().stream().map(PropertyModel::name).toList());
+            }
+            PropertyModel property = assignable(model, entry.getKey());
+            assignments.add(new Assignment(PropertyPath.of(entityClass, property.name()),
+                    new Value(assignedValue(property, entry.getValue()))));
+        }
+        return bulkWrite(assignments);
+    }
+
+    /**
+     * Updates the rows this query set selects, in one statement, with typed assignments:
+     * {@code update(Article_.views.set(0L), Article_.version.increment(1L))}. As {@link #update(Map)}.
+     *
+     * @param assignments what to set, each on a property of this query's entity, each property once
+     * @return the number of rows updated
+     * @throws IllegalArgumentException for none, a null one, a property of another entity, the key,
+     *                                  or a property assigned twice
+     */
+    public Mono<Long> update(Assignment... assignments) {
+        if (assignments == null || assignments.length == 0 || Arrays.asList(assignments).contains(null)) {
+            throw new IllegalArgumentException("update() needs one or more assignments, e.g. Article_.views.set(0L)");
+        }
+        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
+        Set<String> assigned = new HashSet<>();
+        for (Assignment assignment : assignments) {
+            PropertyPath target = assignment.target();
+            if (target.root() != entityClass || target.alias() != null) {
+                throw new IllegalArgumentException("update() of " + model.name() + " can only set its own properties, not "
+                        + target);
+            }
+            assignable(model, target.leaf());
+            if (!assigned.add(target.leaf())) {
+                throw new IllegalArgumentException("update() assigns " + target + " twice");
+            }
+        }
+        return bulkWrite(List.of(assignments));
+    }
+
+    private static PropertyModel assignable(EntityModel<?> model, String name) {
+        PropertyModel property = model.property(name);
+        if (property.kind() == PropertyKind.SET) {
+            throw new IllegalArgumentException(property + " is a Set relation, which has no column to update");
+        }
+        if (property.kind() == PropertyKind.ID) {
+            throw new IllegalArgumentException(property + " is the primary key, which a bulk update does not change");
+        }
+        return property;
+    }
+
+    private Object assignedValue(PropertyModel property, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (property.kind() == PropertyKind.REFERENCE) {
+            if (!property.valueType().isInstance(value)) {
+                throw new IllegalArgumentException(property + " takes a " + property.valueType().getSimpleName()
+                        + " (or null), got a " + value.getClass().getName());
+            }
+            if (property.target().hasNoId(value)) {
+                throw new IllegalArgumentException(property + " is set to an unsaved " + property.target().name()
+                        + " (its key is not set): save it first");
+            }
+            return value;
+        }
+        Class<?> type = property.valueType();
+        if (type.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Number number && Number.class.isAssignableFrom(type)) {
+            return convertNumber(property, number, type);
+        }
+        throw new IllegalArgumentException(property + " takes a " + type.getSimpleName() + ", got a "
+                + value.getClass().getName());
+    }
+
+    private static Object convertNumber(PropertyModel property, Number number, Class<?> type) {
+        try {
+            java.math.BigDecimal exact = new java.math.BigDecimal(number.toString());
+            if (type == Long.class) {
+                return exact.longValueExact();
+            }
+            if (type == Integer.class) {
+                return exact.intValueExact();
+            }
+            if (type == Short.class) {
+                return exact.shortValueExact();
+            }
+            if (type == Double.class) {
+                return number.doubleValue();
+            }
+            if (type == Float.class) {
+                return number.floatValue();
+            }
+            if (type == java.math.BigDecimal.class) {
+                return exact;
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(property + " takes a " + type.getSimpleName() + "; " + number
+                    + " does not fit", e);
+        }
+        throw new IllegalArgumentException(property + " takes a " + type.getSimpleName() + ", got a "
+                + number.getClass().getName());
+    }
+
+    private Mono<Long> bulkWrite(List<Assignment> assignments) {
+        boolean deleting = assignments == null;
+        return Mono.deferContextual(context -> {
+            DatabaseRuntime rt = runtime();
+            EntityModel<T> model = rt.mapping().entity(entityClass);
+            SqlStatement statement = deleting ? rt.renderer().delete(spec) : rt.renderer().update(spec, assignments);
+            return rt.update(statement).flatMap(rows -> rt.afterBulkChange(context, model, deleting).thenReturn(rows));
+        });
+    }
+
+    /**
+     * Prints the rows as a plain-text table of at most 120 characters a line to {@code System.out}.
+     *
+     * @return completion, after printing
+     * @see #ashow(int, Appendable)
+     */
+    public Mono<Void> ashow() {
+        return ashow(120, System.out);
+    }
+
+    /**
+     * Writes the rows as a plain-text table: a header of property names, a rule of dashes, one line
+     * per object. Lazy fields and sets are left out, a reference is shown as {@code Author[1]} and a
+     * NULL as {@code null}; when the table is wider than {@code width}, the widest columns are
+     * narrowed and their cut cells end in {@code ...}.
+     *
+     * <pre>{@code
+     * id | title | views
+     * ---+-------+------
+     * 1  | Hello | 10
+     * }</pre>
+     *
+     * @param width the maximum line length, 10 or more
+     * @param out where to write
+     * @return completion, after writing; an {@link java.io.IOException} of {@code out} arrives as an
+     *         {@link java.io.UncheckedIOException}
+     * @throws IllegalArgumentException for a width under 10 or a null output
+     */
+    public Mono<Void> ashow(int width, Appendable out) {
+        if (width < 10) {
+            throw new IllegalArgumentException("ashow() needs a width of 10 or more, got " + width);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("ashow() needs an Appendable to write to, got null");
+        }
+        return rows(spec).collectList().flatMap(objects -> Mono.fromRunnable(() -> {
+            String table = TextTable.render(db.runtimeMapping().entity(entityClass), objects, width);
+            try {
+                out.append(table);
+                if (out instanceof java.io.Flushable flushable) {
+                    flushable.flush();
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /**
+     * Runs hand-written SQL and maps its rows to objects of this entity by column label, without
+     * regard to case: a label is a column name ({@code author_id}) or a property name ({@code author}).
+     * Columns that name no property are ignored; properties without a column keep the value of a new
+     * object (a partial object), lazy fields become not loaded unless their column is present. The
+     * key column is required. Rows pass through the session like other queries', so inside one the
+     * same row gives the same object (and an object already loaded keeps its state). The query set's
+     * own conditions play no part.
+     *
+     * <pre>{@code
+     * db.aselect(Article.class).raw("SELECT * FROM article WHERE views > ? ORDER BY id", List.of(100))
+     * }</pre>
+     *
+     * @param sql the SQL, with {@code ?} placeholders on every database
+     * @param params one value per {@code ?}; null for none
+     * @return the objects, in the result's order
+     * @throws IllegalArgumentException for null or blank SQL; (in the Mono) when the number of
+     *                                  placeholders and values differ, or the result has no key column
+     */
+    public Mono<List<T>> raw(String sql, List<?> params) {
+        return rawRows(sql, params).collectList();
+    }
+
+    /**
+     * The first object of hand-written SQL, mapped as by {@link #raw(String, List)}; the rest of the
+     * result is not read.
+     *
+     * @param sql the SQL, with {@code ?} placeholders on every database
+     * @param params one value per {@code ?}; null for none
+     * @return the first object, or empty when there is no row
+     * @throws IllegalArgumentException as {@link #raw(String, List)}
+     */
+    public Mono<T> rawOne(String sql, List<?> params) {
+        return rawRows(sql, params).next();
+    }
+
+    private Flux<T> rawRows(String sql, List<?> params) {
+        if (sql == null || sql.isBlank()) {
+            throw new IllegalArgumentException("raw() needs SQL, got " + (sql == null ? "null" : "blank text"));
+        }
+        List<Object> args = params == null ? List.of() : new ArrayList<>(params);
+        return Flux.deferContextual(context -> {
+            DatabaseRuntime rt = runtime();
+            EntityModel<T> model = rt.mapping().entity(entityClass);
+            SqlStatement parsed = SqlRenderer.raw(rt.renderer().dialect(), sql, args);
+            SqlStatement statement = new SqlStatement(parsed.sql(), parsed.parameters(), parsed.kind(), model.name());
+            EntityLoader loader = rt.loader(context);
+            LabelledRowMapper<T> mapper = new LabelledRowMapper<>(model, rt.renderer().dialect());
+            return rt.withConnection(connection -> rt.executor().query(connection, statement,
+                    (row, metadata) -> mapper.map(row, metadata, loader)));
         });
     }
 

@@ -66,6 +66,21 @@ public abstract class Attribute<E, V> {
     }
 
     /**
+     * The path of this property on the entity joined under an alias, checked.
+     *
+     * @param alias the alias given to {@code AsyncQuerySet.join(..., alias)}
+     * @return the aliased path
+     * @throws IllegalArgumentException for a null or blank alias
+     */
+    protected PropertyPath aliasedPath(String alias) {
+        if (alias == null || alias.isBlank()) {
+            throw new IllegalArgumentException("of() of " + this + " needs the alias of a join, got "
+                    + (alias == null ? "null" : "'" + alias + "'"));
+        }
+        return path.withAlias(alias);
+    }
+
+    /**
      * Ascending order by this property.
      *
      * @return the ordering key

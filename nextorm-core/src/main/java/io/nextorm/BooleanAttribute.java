@@ -46,4 +46,18 @@ public class BooleanAttribute<E> extends SingularAttribute<E, Boolean> {
     public Condition isFalse() {
         return eq(Boolean.FALSE);
     }
+
+    /**
+     * This property on the entity joined under an alias, for queries that join an entity more than
+     * once or join the queried entity to itself:
+     * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.INNER, "a")
+     * .filter(Author_.name.of("a").eq("ann"))}.
+     *
+     * @param alias the alias given to the join
+     * @return the same property, addressed through the alias
+     * @throws IllegalArgumentException for a null or blank alias
+     */
+    public BooleanAttribute<E> of(String alias) {
+        return new BooleanAttribute<>(aliasedPath(alias));
+    }
 }

@@ -100,4 +100,18 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Sin
         }
         return new Comparison(path(), operator, new Value(value));
     }
+
+    /**
+     * This property on the entity joined under an alias, for queries that join an entity more than
+     * once or join the queried entity to itself:
+     * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.INNER, "a")
+     * .filter(Author_.name.of("a").eq("ann"))}.
+     *
+     * @param alias the alias given to the join
+     * @return the same property, addressed through the alias
+     * @throws IllegalArgumentException for a null or blank alias
+     */
+    public ComparableAttribute<E, V> of(String alias) {
+        return new ComparableAttribute<>(valueType(), aliasedPath(alias));
+    }
 }

@@ -47,4 +47,18 @@ public class NumberAttribute<E, V extends Number & Comparable<? super V>> extend
         }
         return new Assignment(path(), new Arithmetic(path(), Arithmetic.Operator.ADD, new Value(amount)));
     }
+
+    /**
+     * This property on the entity joined under an alias, for queries that join an entity more than
+     * once or join the queried entity to itself:
+     * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.INNER, "a")
+     * .filter(Author_.name.of("a").eq("ann"))}.
+     *
+     * @param alias the alias given to the join
+     * @return the same property, addressed through the alias
+     * @throws IllegalArgumentException for a null or blank alias
+     */
+    public NumberAttribute<E, V> of(String alias) {
+        return new NumberAttribute<>(valueType(), aliasedPath(alias));
+    }
 }

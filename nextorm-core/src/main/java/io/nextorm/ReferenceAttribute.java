@@ -100,4 +100,18 @@ public class ReferenceAttribute<E, R> extends SingularAttribute<E, R> {
     public <V> SingularAttribute<E, V> then(SingularAttribute<R, V> next) {
         return new SingularAttribute<>(next.valueType(), path().then(next.path()));
     }
+
+    /**
+     * This property on the entity joined under an alias, for queries that join an entity more than
+     * once or join the queried entity to itself:
+     * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.INNER, "a")
+     * .filter(Author_.name.of("a").eq("ann"))}.
+     *
+     * @param alias the alias given to the join
+     * @return the same property, addressed through the alias
+     * @throws IllegalArgumentException for a null or blank alias
+     */
+    public ReferenceAttribute<E, R> of(String alias) {
+        return new ReferenceAttribute<>(valueType(), aliasedPath(alias));
+    }
 }

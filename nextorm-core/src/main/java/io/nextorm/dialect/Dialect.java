@@ -120,13 +120,17 @@ public interface Dialect {
     String randomFunction();
 
     /**
-     * The string aggregation of an expression with a bound separator.
+     * The string aggregation of an expression's non-NULL values, in ascending order of the values,
+     * with a separator bound as a parameter: it is never written into the SQL text.
      *
      * @param expression the rendered expression
-     * @param separatorMarker the separator's parameter marker
-     * @return for example {@code STRING_AGG(CAST(x AS VARCHAR), $1)}
+     * @param separator binds the separator as one more parameter and returns that parameter's
+     *                  marker; call it once per use of the separator, in the order the markers
+     *                  appear in the returned text
+     * @return for example {@code STRING_AGG(CAST(x AS TEXT), CAST($1 AS TEXT) ORDER BY x)}; NULL
+     *         when there is no value
      */
-    String stringAggregate(String expression, String separatorMarker);
+    String stringAggregate(String expression, java.util.function.Supplier<String> separator);
 
     /**
      * The SQL name of a query function.

@@ -63,8 +63,8 @@ public final class H2Dialect extends AbstractDialect {
     }
 
     @Override
-    public String stringAggregate(String expression, String separatorMarker) {
-        return "LISTAGG(CAST(" + expression + " AS VARCHAR), " + separatorMarker + ") WITHIN GROUP (ORDER BY "
+    public String stringAggregate(String expression, java.util.function.Supplier<String> separator) {
+        return "LISTAGG(CAST(" + expression + " AS VARCHAR), " + separator.get() + ") WITHIN GROUP (ORDER BY "
                 + expression + ")";
     }
 }

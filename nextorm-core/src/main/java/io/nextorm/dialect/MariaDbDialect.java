@@ -130,9 +130,29 @@ public final class MariaDbDialect extends AbstractDialect {
         return "RAND()";
     }
 
+    /**
+     * {@inheritDoc} GROUP_CONCAT's SEPARATOR takes only a string literal, so each value is prefixed
+     * with the bound separator, concatenated with none, and the first separator cut off:
+     * {@code SUBSTRING(GROUP_CONCAT(CONCAT(?, x) ORDER BY x SEPARATOR ''), CHAR_LENGTH(?) + 1)}.
+     * The result is limited by the server's {@code group_concat_max_len} (1 MiB by default).
+     */
     @Override
-    public String stringAggregate(String expression, String separatorMarker) {
-        return "GROUP_CONCAT(" + expression + " ORDER BY " + expression + " SEPARATOR " + separatorMarker + ")";
+    public String stringAggregate(String expression, java.util.function.Supplier<String> separator) {
+        String prefixed = "GROUP_CONCAT(CONCAT(" + separator.get() + ", " + expression + ") ORDER BY " + expression
+                + " SEPARATOR '')";
+        return "SUBSTRING(" + prefixed + ", CHAR_LENGTH(" + separator.get() + ") + 1)";
+    }
+
+    /**
+     * {@inheritDoc} MariaDB has no OFFSET without LIMIT: an offset alone gets the largest LIMIT.
+     */
+    @Override
+    public void appendLimitOffset(StringBuilder sql, Long limit, Long offset) {
+        if (limit == null && offset != null && offset > 0) {
+            sql.append(" LIMIT 18446744073709551615 OFFSET ").append(offset);
+            return;
+        }
+        super.appendLimitOffset(sql, limit, offset);
     }
 
     @Override

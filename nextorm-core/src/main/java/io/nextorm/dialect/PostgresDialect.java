@@ -72,8 +72,8 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
-    public String stringAggregate(String expression, String separatorMarker) {
-        return "STRING_AGG(CAST(" + expression + " AS TEXT), CAST(" + separatorMarker + " AS TEXT) ORDER BY "
+    public String stringAggregate(String expression, java.util.function.Supplier<String> separator) {
+        return "STRING_AGG(CAST(" + expression + " AS TEXT), CAST(" + separator.get() + " AS TEXT) ORDER BY "
                 + expression + ")";
     }
 }

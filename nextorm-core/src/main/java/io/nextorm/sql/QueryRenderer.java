@@ -36,6 +36,7 @@ import java.util.Map;
 final class QueryRenderer {
 
     private static final String ROOT_ALIAS = "t0";
+    private static final java.util.regex.Pattern IMPLICIT_ALIAS = java.util.regex.Pattern.compile("[tT][0-9]+");
 
     private final Mapping mapping;
     private final Dialect dialect;
@@ -57,7 +58,11 @@ final class QueryRenderer {
         int explicit = 0;
         for (Join join : spec.joins()) {
             String alias = join.alias() != null ? join.alias() : "j" + (++explicit);
-            if (joinedByAlias.put(alias, mapping.entity(join.entity())) != null || alias.equals(ROOT_ALIAS)) {
+            if (IMPLICIT_ALIAS.matcher(alias).matches()) {
+                throw new IllegalArgumentException("The join alias '" + alias + "' is reserved for the joins nextorm "
+                        + "makes itself (t0, t1, ...); choose another");
+            }
+            if (joinedByAlias.put(alias, mapping.entity(join.entity())) != null) {
                 throw new IllegalArgumentException("The join alias '" + alias + "' is used twice; give each join its own");
             }
         }
@@ -94,12 +99,108 @@ final class QueryRenderer {
             condition(join.on());
         }
         int joinsAt = sql.length();
-        if (!spec.where().isEmpty()) {
-            sql.append(" WHERE ");
-            condition(Junction.of(Junction.Kind.AND, spec.where()));
-        }
+        appendWhere();
         sql.insert(joinsAt, String.join("", joinedJoinSql));
         sql.insert(rootJoinsAt, String.join("", rootJoinSql));
+        return sql;
+    }
+
+    /**
+     * Continues a statement that has no FROM of its own (an UPDATE or DELETE of the root table,
+     * unqualified): appends the WHERE clause.
+     */
+    StringBuilder continueWhere(StringBuilder statement) {
+        if (qualified) {
+            throw new IllegalStateException("A query with joins has no unqualified WHERE clause");
+        }
+        sql = statement;
+        appendWhere();
+        return sql;
+    }
+
+    private void appendWhere() {
+        List<Condition> conditions = new ArrayList<>(spec.where());
+        if (spec.joins().stream().anyMatch(join -> join.type() == io.nextorm.query.JoinType.RIGHT)) {
+            // a RIGHT JOIN row without a row of the queried entity has no object to return
+            conditions.add(new NullCheck(PropertyPath.of(root.type(), root.id().name()), true));
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ");
+            condition(Junction.of(Junction.Kind.AND, conditions));
+        }
+    }
+
+    /**
+     * Whether columns are qualified by table aliases (the query joins other tables).
+     */
+    boolean qualified() {
+        return qualified;
+    }
+
+    /**
+     * A column of the root entity, qualified where needed.
+     */
+    String rootColumn(PropertyModel property) {
+        return column(ROOT_ALIAS, property.column());
+    }
+
+    /**
+     * Renders an expression on its own, adding its parameters (call in text order).
+     */
+    String render(Expression expression) {
+        StringBuilder outer = sql;
+        sql = new StringBuilder();
+        try {
+            expression(expression);
+            return sql.toString();
+        } finally {
+            sql = outer;
+        }
+    }
+
+    /**
+     * The ORDER BY expressions, rendered on their own (for a DISTINCT select list that must contain them).
+     */
+    List<String> orderExpressions() {
+        List<String> rendered = new ArrayList<>();
+        for (OrderItem item : spec.orderBy()) {
+            rendered.add(render(item.expression()));
+        }
+        return rendered;
+    }
+
+    /**
+     * The SET list of a bulk UPDATE of the root table, unqualified: {@code views = ?, title = ?}.
+     * A bound value takes its NULL type from the property.
+     */
+    String assignments(List<io.nextorm.query.Assignment> assignments) {
+        StringBuilder outer = sql;
+        sql = new StringBuilder();
+        try {
+            for (io.nextorm.query.Assignment assignment : assignments) {
+                if (sql.length() > 0) {
+                    sql.append(", ");
+                }
+                PropertyModel property = root.property(assignment.target().leaf());
+                sql.append(dialect.identifier(property.column())).append(" = ");
+                if (assignment.value() instanceof Value value) {
+                    Class<?> type = property.kind() == PropertyKind.REFERENCE
+                            ? property.target().id().valueType() : property.valueType();
+                    sql.append(marker(value.value(), type));
+                } else {
+                    expression(assignment.value());
+                }
+            }
+            return sql.toString();
+        } finally {
+            sql = outer;
+        }
+    }
+
+    /**
+     * Continues the statement with more text (after {@link #beginFrom}).
+     */
+    StringBuilder sql() {
         return sql;
     }
 

@@ -54,18 +54,47 @@ public final class SqlRenderer {
 
     /**
      * The SELECT of a query set: the entity's eager columns, in {@link EntityModel#eagerColumns()} order.
+     * With DISTINCT, ordering expressions that are not columns of the entity follow them in the select
+     * list (H2 and PostgreSQL require it; the mapper reads the entity's columns by position), and a
+     * random order is applied around the distinct rows.
      *
      * @param spec the query
      * @return the statement
      */
     public SqlStatement select(SelectSpec spec) {
         QueryRenderer renderer = new QueryRenderer(mapping, dialect, spec);
-        String columns = renderer.rootColumns();
-        StringBuilder sql = renderer.beginFrom(spec.distinct() ? "SELECT DISTINCT " + columns : "SELECT " + columns);
-        renderer.orderBy();
-        dialect.appendLimitOffset(sql, spec.limit(), spec.offset());
+        StringBuilder sql = selectRows(renderer, spec, null);
         appendLock(sql, spec);
         return statement(sql, renderer, StatementKind.SELECT);
+    }
+
+    /**
+     * Renders the rows of a query (no lock): SELECT [DISTINCT] columns [, extra] FROM ... ORDER BY ... LIMIT.
+     */
+    private StringBuilder selectRows(QueryRenderer renderer, SelectSpec spec, String extraColumn) {
+        StringBuilder columns = new StringBuilder(renderer.rootColumns());
+        if (spec.distinct() && !spec.randomOrder()) {
+            List<String> rootColumns = renderer.root().eagerColumns().stream().map(renderer::rootColumn).toList();
+            for (String expression : renderer.orderExpressions()) {
+                if (!rootColumns.contains(expression)) {
+                    columns.append(", ").append(expression);
+                }
+            }
+        }
+        if (extraColumn != null) {
+            columns.append(", ").append(extraColumn);
+        }
+        if (spec.distinct() && spec.randomOrder()) {
+            // ORDER BY RANDOM() of a DISTINCT select would need the random value in the select list
+            StringBuilder sql = renderer.beginFrom("SELECT q.* FROM (SELECT DISTINCT " + columns);
+            sql.append(") q ORDER BY ").append(dialect.randomFunction());
+            dialect.appendLimitOffset(sql, spec.limit(), spec.offset());
+            return sql;
+        }
+        StringBuilder sql = renderer.beginFrom((spec.distinct() ? "SELECT DISTINCT " : "SELECT ") + columns);
+        renderer.orderBy();
+        dialect.appendLimitOffset(sql, spec.limit(), spec.offset());
+        return sql;
     }
 
     /**
@@ -104,7 +133,8 @@ public final class SqlRenderer {
     }
 
     /**
-     * An aggregate of one property over a query set's rows.
+     * An aggregate of one property over the rows {@link #select(SelectSpec)} returns: with DISTINCT,
+     * LIMIT or OFFSET the aggregate is taken around that SELECT.
      *
      * @param spec the query
      * @param function SUM, AVG, MIN or MAX
@@ -112,11 +142,94 @@ public final class SqlRenderer {
      * @return the statement; one row, one column
      */
     public SqlStatement aggregate(SelectSpec spec, String function, PropertyPath property) {
-        QueryRenderer renderer = new QueryRenderer(mapping, dialect, spec);
+        return aggregate(spec, property, (expression, renderer) -> function + "(" + expression + ")");
+    }
+
+    /**
+     * The concatenation of a property's non-NULL values, in ascending order of the values, with a
+     * separator that is bound as a parameter (never written into the SQL text).
+     *
+     * @param spec the query
+     * @param property the concatenated property
+     * @param separator the separator
+     * @return the statement; one row, one column, NULL when no value
+     */
+    public SqlStatement stringAggregate(SelectSpec spec, PropertyPath property, String separator) {
+        return aggregate(spec, property, (expression, renderer) ->
+                dialect.stringAggregate(expression, () -> renderer.marker(separator, String.class)));
+    }
+
+    private SqlStatement aggregate(SelectSpec spec, PropertyPath property,
+                                   java.util.function.BiFunction<String, QueryRenderer, String> function) {
+        SelectSpec rows = spec.withLock(SelectSpec.Lock.NONE);
+        QueryRenderer renderer = new QueryRenderer(mapping, dialect, rows);
         QueryRenderer.ResolvedColumn column = renderer.resolve(property);
-        StringBuilder sql = renderer.beginFrom("SELECT " + function + "("
-                + renderer.column(column.alias(), column.property().column()) + ")");
+        String expression = renderer.column(column.alias(), column.property().column());
+        StringBuilder sql;
+        if (rows.distinct() || rows.limit() != null || rows.offset() != null) {
+            // the aggregate's parameters (a separator) come first in the text, so they are added first
+            String outer = "SELECT " + function.apply("q.agg_value", renderer) + " FROM (";
+            String inner = expression + " AS agg_value";
+            StringBuilder body = selectRows(renderer, rows, inner);
+            sql = body.insert(0, outer).append(") q");
+        } else {
+            String select = "SELECT " + function.apply(expression, renderer);
+            sql = renderer.beginFrom(select);
+        }
         return statement(sql, renderer, StatementKind.SELECT);
+    }
+
+    /**
+     * A bulk DELETE of the rows a query set selects, in one statement. Without joins, paging or
+     * random order it is {@code DELETE FROM t WHERE ...}; otherwise the rows are chosen by key with
+     * {@code WHERE id IN (SELECT id FROM (SELECT ...) x)}, a form every dialect accepts (MariaDB
+     * refuses a subquery on the target table unless it is materialized as a derived table).
+     *
+     * @param spec the query
+     * @return the statement
+     */
+    public SqlStatement delete(SelectSpec spec) {
+        EntityModel<?> model = mapping.entity(spec.entity());
+        StringBuilder prefix = new StringBuilder("DELETE FROM ").append(dialect.identifier(model.table()));
+        return bulk(spec, prefix, List.of(), StatementKind.DELETE);
+    }
+
+    /**
+     * A bulk UPDATE of the rows a query set selects, in one statement (the same row choice as
+     * {@link #delete(SelectSpec)}). Only the assigned columns change: a {@code @Version} column too
+     * only when assigned.
+     *
+     * @param spec the query
+     * @param assignments the SET list; properties of the queried entity
+     * @return the statement
+     */
+    public SqlStatement update(SelectSpec spec, List<io.nextorm.query.Assignment> assignments) {
+        EntityModel<?> model = mapping.entity(spec.entity());
+        QueryRenderer set = new QueryRenderer(mapping, dialect, SelectSpec.of(spec.entity()));
+        StringBuilder prefix = new StringBuilder("UPDATE ").append(dialect.identifier(model.table()))
+                .append(" SET ").append(set.assignments(assignments));
+        return bulk(spec, prefix, set.parameters(), StatementKind.UPDATE);
+    }
+
+    private SqlStatement bulk(SelectSpec spec, StringBuilder prefix, List<Object> prefixParameters, StatementKind kind) {
+        SelectSpec rows = spec.withLock(SelectSpec.Lock.NONE).withDistinct(false);
+        QueryRenderer renderer = new QueryRenderer(mapping, dialect, rows);
+        renderer.parameters().addAll(prefixParameters);
+        StringBuilder sql;
+        if (!renderer.qualified() && rows.limit() == null && rows.offset() == null && !rows.randomOrder()) {
+            sql = renderer.continueWhere(prefix);
+        } else {
+            String key = dialect.identifier(renderer.root().id().column());
+            prefix.append(" WHERE ").append(key).append(" IN (SELECT ").append(key).append(" FROM (SELECT ")
+                    .append(renderer.rootColumn(renderer.root().id())).append(" AS ").append(key);
+            sql = renderer.beginFrom(prefix.toString());
+            if (rows.limit() != null || rows.offset() != null || rows.randomOrder()) {
+                renderer.orderBy();
+                dialect.appendLimitOffset(sql, rows.limit(), rows.offset());
+            }
+            sql.append(") x)");
+        }
+        return statement(sql, renderer, kind);
     }
 
     /**
