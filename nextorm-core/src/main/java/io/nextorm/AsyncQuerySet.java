@@ -421,7 +421,7 @@ public final class AsyncQuerySet<T> {
      * @return the sum (in the property's type), empty when no row matches
      */
     public <V extends Number & Comparable<? super V>> Mono<V> sum(NumberAttribute<T, V> attribute) {
-        return aggregate("SUM", attribute, attribute.valueType());
+        return aggregate("SUM", attribute, attribute == null ? null : attribute.valueType());
     }
 
     /**
@@ -462,7 +462,7 @@ public final class AsyncQuerySet<T> {
      * @return the minimum, empty when no row matches
      */
     public <V extends Comparable<? super V>> Mono<V> min(ComparableAttribute<T, V> attribute) {
-        return aggregate("MIN", attribute, attribute.valueType());
+        return aggregate("MIN", attribute, attribute == null ? null : attribute.valueType());
     }
 
     /**
@@ -483,7 +483,7 @@ public final class AsyncQuerySet<T> {
      * @return the maximum, empty when no row matches
      */
     public <V extends Comparable<? super V>> Mono<V> max(ComparableAttribute<T, V> attribute) {
-        return aggregate("MAX", attribute, attribute.valueType());
+        return aggregate("MAX", attribute, attribute == null ? null : attribute.valueType());
     }
 
     private <V> Mono<V> aggregate(String function, Attribute<T, ?> attribute, Class<V> type) {
@@ -510,9 +510,11 @@ public final class AsyncQuerySet<T> {
         return Mono.defer(() -> {
             DatabaseRuntime rt = runtime();
             PropertyModel property = rt.renderer().resolve(spec, path);
-            Class<?> valueType = type != null ? type
-                    : property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType() : property.valueType();
-            if (("SUM".equals(function) || "AVG".equals(function)) && !Number.class.isAssignableFrom(valueType)) {
+            Class<?> propertyType = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType()
+                    : property.valueType();
+            Class<?> valueType = type != null ? type : propertyType;
+            if (("SUM".equals(function) || "AVG".equals(function)) && (property.kind() == PropertyKind.REFERENCE
+                    || !Number.class.isAssignableFrom(propertyType))) {
                 throw new IllegalArgumentException(function.toLowerCase() + "() needs a numeric property; " + property
                         + " is a " + property.valueType().getSimpleName());
             }

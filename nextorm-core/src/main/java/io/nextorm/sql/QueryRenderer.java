@@ -51,6 +51,13 @@ final class QueryRenderer {
     private StringBuilder sql;
 
     QueryRenderer(Mapping mapping, Dialect dialect, SelectSpec spec) {
+        this(mapping, dialect, spec, List.of());
+    }
+
+    /**
+     * A renderer of a statement that also uses expressions outside the spec (an aggregated property).
+     */
+    QueryRenderer(Mapping mapping, Dialect dialect, SelectSpec spec, List<? extends Expression> alsoUsed) {
         this.mapping = mapping;
         this.dialect = dialect;
         this.spec = spec;
@@ -66,7 +73,7 @@ final class QueryRenderer {
                 throw new IllegalArgumentException("The join alias '" + alias + "' is used twice; give each join its own");
             }
         }
-        this.qualified = !spec.joins().isEmpty() || needsImplicitJoins();
+        this.qualified = !spec.joins().isEmpty() || needsImplicitJoins(alsoUsed);
     }
 
     List<Object> parameters() {
@@ -393,8 +400,8 @@ final class QueryRenderer {
         return new ResolvedColumn(alias, property);
     }
 
-    private boolean needsImplicitJoins() {
-        List<Expression> expressions = new ArrayList<>();
+    private boolean needsImplicitJoins(List<? extends Expression> alsoUsed) {
+        List<Expression> expressions = new ArrayList<>(alsoUsed);
         spec.where().forEach(c -> collect(c, expressions));
         spec.joins().forEach(j -> collect(j.on(), expressions));
         spec.orderBy().forEach(o -> expressions.add(o.expression()));

@@ -162,7 +162,7 @@ public final class SqlRenderer {
     private SqlStatement aggregate(SelectSpec spec, PropertyPath property,
                                    java.util.function.BiFunction<String, QueryRenderer, String> function) {
         SelectSpec rows = spec.withLock(SelectSpec.Lock.NONE);
-        QueryRenderer renderer = new QueryRenderer(mapping, dialect, rows);
+        QueryRenderer renderer = new QueryRenderer(mapping, dialect, rows, List.of(property));
         QueryRenderer.ResolvedColumn column = renderer.resolve(property);
         String expression = renderer.column(column.alias(), column.property().column());
         StringBuilder sql;
