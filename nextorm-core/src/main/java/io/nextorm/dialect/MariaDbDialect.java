@@ -143,18 +143,6 @@ public final class MariaDbDialect extends AbstractDialect {
         return "SUBSTRING(" + prefixed + ", CHAR_LENGTH(" + separator.get() + ") + 1)";
     }
 
-    /**
-     * {@inheritDoc} MariaDB has no OFFSET without LIMIT: an offset alone gets the largest LIMIT.
-     */
-    @Override
-    public void appendLimitOffset(StringBuilder sql, Long limit, Long offset) {
-        if (limit == null && offset != null && offset > 0) {
-            sql.append(" LIMIT 18446744073709551615 OFFSET ").append(offset);
-            return;
-        }
-        super.appendLimitOffset(sql, limit, offset);
-    }
-
     @Override
     public Object toDatabase(Object value) {
         if (value instanceof Instant instant) {
