@@ -218,12 +218,12 @@ public final class AsyncQuerySet<T> {
      * {@link #distinct()} to get each once.
      *
      * <pre>{@code
-     * db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id))
+     * db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id))
      *         .filter(Article_.views.gt(100L)).distinct()          // authors of a popular article
      * }</pre>
      *
      * @param entity the joined entity
-     * @param on the join condition, e.g. {@code Article_.author.eq(Author_.id)}
+     * @param on the join condition, e.g. {@code Article_.author.eqAttribute(Author_.id)}
      * @return the query set
      * @throws IllegalArgumentException for a null argument
      */
@@ -239,7 +239,7 @@ public final class AsyncQuerySet<T> {
      *
      * <pre>{@code
      * db.aselect(Article.class)
-     *         .join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.LEFT, "a")
+     *         .join(Author.class, Author_.id.of("a").eqAttribute(Article_.author), JoinType.LEFT, "a")
      *         .filter(Author_.email.of("a").isNull())
      * }</pre>
      *

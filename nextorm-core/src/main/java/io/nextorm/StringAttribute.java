@@ -98,7 +98,7 @@ public class StringAttribute<E> extends ComparableAttribute<E, String> {
     /**
      * This property on the entity joined under an alias, for queries that join an entity more than
      * once or join the queried entity to itself:
-     * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eq(Article_.author), JoinType.INNER, "a")
+     * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eqAttribute(Article_.author), JoinType.INNER, "a")
      * .filter(Author_.name.of("a").eq("ann"))}.
      *
      * @param alias the alias given to the join

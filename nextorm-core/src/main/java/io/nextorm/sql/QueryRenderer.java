@@ -93,6 +93,12 @@ final class QueryRenderer {
             sql.append(' ').append(ROOT_ALIAS);
         }
         int rootJoinsAt = sql.length();
+        // ORDER BY is written after the joins are in place: the joins it needs must be known now
+        for (OrderItem item : spec.orderBy()) {
+            List<Expression> paths = new ArrayList<>();
+            collect(item.expression(), paths);
+            paths.forEach(path -> resolve((PropertyPath) path));
+        }
         int explicit = 0;
         List<String> aliases = new ArrayList<>(joinedByAlias.keySet());
         for (Join join : spec.joins()) {

@@ -101,7 +101,7 @@ class AggregateTest extends DatabaseTestKit {
     @Test
     void aggregatesOverAnExplicitJoinSeeTheSameRowsAsFetchAll() {
         blog();
-        AsyncQuerySet<Author> joined = db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id));
+        AsyncQuerySet<Author> joined = db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id));
         assertThat(await(joined.groupConcat("name"))).isEqualTo("ann,ann,bob");
         assertThat(await(joined.distinct().groupConcat("name"))).isEqualTo("ann,bob");
         assertThat(await(joined.distinct().count())).isEqualTo(2L);

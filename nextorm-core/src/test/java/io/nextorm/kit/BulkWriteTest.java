@@ -81,12 +81,12 @@ class BulkWriteTest extends DatabaseTestKit {
     void deleteThroughAnExplicitJoin() {
         blog();
         Long deleted = await(db.aselect(Author.class)
-                .join(Article.class, Article_.author.eq(Author_.id), io.nextorm.query.JoinType.LEFT, "a")
+                .join(Article.class, Article_.author.eqAttribute(Author_.id), io.nextorm.query.JoinType.LEFT, "a")
                 .filter(Article_.id.of("a").isNull()).delete());
         assertThat(deleted).isZero();
         await(db.asave(new Author("carl")));
         assertThat(await(db.aselect(Author.class)
-                .join(Article.class, Article_.author.eq(Author_.id), io.nextorm.query.JoinType.LEFT, "a")
+                .join(Article.class, Article_.author.eqAttribute(Author_.id), io.nextorm.query.JoinType.LEFT, "a")
                 .filter(Article_.id.of("a").isNull()).delete())).isEqualTo(1L);
         assertThat(await(db.aselect(Author.class).orderBy(Author_.name.asc()).fetchAll()))
                 .extracting(author -> author.name).containsExactly("ann", "bob");

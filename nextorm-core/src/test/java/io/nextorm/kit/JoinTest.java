@@ -48,7 +48,7 @@ class JoinTest extends DatabaseTestKit {
     }
 
     private AsyncQuerySet<Author> authorsJoinedToArticles(JoinType type, String alias) {
-        return db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id), type, alias);
+        return db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id), type, alias);
     }
 
     @Test
@@ -87,7 +87,7 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void explicitJoinReturnsTheQueriedObjectOncePerJoinedRow() {
         blog();
-        AsyncQuerySet<Author> joined = db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id));
+        AsyncQuerySet<Author> joined = db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id));
         assertThat(names(await(joined.orderBy(Author_.name.asc()).fetchAll()))).containsExactly("ann", "ann", "bob");
         assertThat(await(joined.count())).isEqualTo(3L);
     }
@@ -95,7 +95,7 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void distinctReturnsEachJoinedObjectOnce() {
         blog();
-        AsyncQuerySet<Author> joined = db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id))
+        AsyncQuerySet<Author> joined = db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id))
                 .distinct();
         assertThat(names(await(joined.orderBy(Author_.name.asc()).fetchAll()))).containsExactly("ann", "bob");
         assertThat(await(joined.count())).isEqualTo(2L);
@@ -104,10 +104,10 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void conditionsOnTheJoinedEntity() {
         blog();
-        List<Author> popular = await(db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id))
+        List<Author> popular = await(db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id))
                 .filter(Article_.views.ge(20L)).distinct().orderBy(Author_.name.asc()).fetchAll());
         assertThat(names(popular)).containsExactly("ann", "bob");
-        List<Author> veryPopular = await(db.aselect(Author.class).join(Article.class, Article_.author.eq(Author_.id))
+        List<Author> veryPopular = await(db.aselect(Author.class).join(Article.class, Article_.author.eqAttribute(Author_.id))
                 .filter(Article_.views.ge(30L)).fetchAll());
         assertThat(names(veryPopular)).containsExactly("bob");
     }
@@ -134,7 +134,7 @@ class JoinTest extends DatabaseTestKit {
     void anAliasAddressesTheJoinedEntitysProperties() {
         blog();
         List<Article> found = await(db.aselect(Article.class)
-                .join(Author.class, Author_.id.of("w").eq(Article_.author), JoinType.INNER, "w")
+                .join(Author.class, Author_.id.of("w").eqAttribute(Article_.author), JoinType.INNER, "w")
                 .filter(Author_.name.of("w").eq("bob")).fetchAll());
         assertThat(titles(found)).containsExactly("b1");
     }
@@ -143,7 +143,7 @@ class JoinTest extends DatabaseTestKit {
     void theQueriedEntityJoinedToItselfThroughAnAlias() {
         blog();
         List<Article> sameAuthorAsA1 = await(db.aselect(Article.class)
-                .join(Article.class, Article_.author.of("other").eq(Article_.author), JoinType.INNER, "other")
+                .join(Article.class, Article_.author.of("other").eqAttribute(Article_.author), JoinType.INNER, "other")
                 .filter(Article_.title.of("other").eq("a1"), Article_.title.ne("a1")).fetchAll());
         assertThat(titles(sameAuthorAsA1)).containsExactly("a2");
     }
@@ -152,8 +152,8 @@ class JoinTest extends DatabaseTestKit {
     void oneEntityJoinedTwiceUnderTwoAliases() {
         blog();
         List<Author> found = await(db.aselect(Author.class)
-                .join(Article.class, Article_.author.of("x").eq(Author_.id), JoinType.INNER, "x")
-                .join(Article.class, Article_.author.of("y").eq(Author_.id), JoinType.INNER, "y")
+                .join(Article.class, Article_.author.of("x").eqAttribute(Author_.id), JoinType.INNER, "x")
+                .join(Article.class, Article_.author.of("y").eqAttribute(Author_.id), JoinType.INNER, "y")
                 .filter(Article_.title.of("x").eq("a1"), Article_.title.of("y").eq("a2")).fetchAll());
         assertThat(names(found)).containsExactly("ann");
     }
@@ -162,7 +162,7 @@ class JoinTest extends DatabaseTestKit {
     void aReferencePathOfAJoinedEntity() {
         blog();
         List<Author> found = await(db.aselect(Author.class)
-                .join(Article.class, Article_.author.of("a").eq(Author_.id), JoinType.INNER, "a")
+                .join(Article.class, Article_.author.of("a").eqAttribute(Author_.id), JoinType.INNER, "a")
                 .filter(Article_.author.of("a").then(Author_.name).eq("ann")).fetchAll());
         assertThat(names(found)).containsExactly("ann", "ann");
     }
@@ -170,8 +170,8 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void anEntityJoinedTwiceWithoutAliasesCannotBeAddressedByClass() {
         AsyncQuerySet<Author> twice = db.aselect(Author.class)
-                .join(Article.class, Article_.author.of("j1").eq(Author_.id))
-                .join(Article.class, Article_.author.of("j2").eq(Author_.id))
+                .join(Article.class, Article_.author.of("j1").eqAttribute(Author_.id))
+                .join(Article.class, Article_.author.of("j2").eqAttribute(Author_.id))
                 .filter(Article_.title.eq("a1"));
         assertThatThrownBy(twice::getSql).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("joined 2 times").hasMessageContaining("alias");
@@ -188,7 +188,7 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void anUnknownAliasIsRefused() {
         AsyncQuerySet<Article> query = db.aselect(Article.class)
-                .join(Author.class, Author_.id.of("w").eq(Article_.author), JoinType.INNER, "w")
+                .join(Author.class, Author_.id.of("w").eqAttribute(Article_.author), JoinType.INNER, "w")
                 .filter(Author_.name.of("v").eq("ann"));
         assertThatThrownBy(query::getSql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'v'");
     }
@@ -196,7 +196,7 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void aliasesMustBeUniqueAndNotNextormsOwn() {
         AsyncQuerySet<Author> twice = authorsJoinedToArticles(JoinType.INNER, "a")
-                .join(Article.class, Article_.author.of("a").eq(Author_.id), JoinType.INNER, "a");
+                .join(Article.class, Article_.author.of("a").eqAttribute(Author_.id), JoinType.INNER, "a");
         assertThatThrownBy(twice::getSql).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
         assertThatThrownBy(() -> authorsJoinedToArticles(JoinType.INNER, "t1").getSql())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
@@ -205,14 +205,14 @@ class JoinTest extends DatabaseTestKit {
     @Test
     void joinRefusesMissingArguments() {
         AsyncQuerySet<Author> authors = db.aselect(Author.class);
-        assertThatThrownBy(() -> authors.join(null, Article_.author.eq(Author_.id)))
+        assertThatThrownBy(() -> authors.join(null, Article_.author.eqAttribute(Author_.id)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> authors.join(Article.class, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> authors.join(Article.class, Article_.author.eq(Author_.id), null, null))
+        assertThatThrownBy(() -> authors.join(Article.class, Article_.author.eqAttribute(Author_.id), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> authors.join(Article.class, Article_.author.eq(Author_.id), JoinType.INNER, " "))
+        assertThatThrownBy(() -> authors.join(Article.class, Article_.author.eqAttribute(Author_.id), JoinType.INNER, " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-        assertThatThrownBy(() -> authors.join(String.class, Article_.author.eq(Author_.id)))
+        assertThatThrownBy(() -> authors.join(String.class, Article_.author.eqAttribute(Author_.id)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
