@@ -794,7 +794,8 @@ public final class AsyncQuerySet<T> {
      * @param params one value per {@code ?}; null for none
      * @return the objects, in the result's order
      * @throws IllegalArgumentException for null or blank SQL; (in the Mono) when the number of
-     *                                  placeholders and values differ, or the result has no key column
+     *                                  placeholders and values differ
+     * @throws MappingException (in the Mono) when the result has no key column, or a row a NULL key
      */
     public Mono<List<T>> raw(String sql, List<?> params) {
         return rawRows(sql, params).collectList();
@@ -808,6 +809,7 @@ public final class AsyncQuerySet<T> {
      * @param params one value per {@code ?}; null for none
      * @return the first object, or empty when there is no row
      * @throws IllegalArgumentException as {@link #raw(String, List)}
+     * @throws MappingException as {@link #raw(String, List)}
      */
     public Mono<T> rawOne(String sql, List<?> params) {
         return rawRows(sql, params).next();

@@ -1,6 +1,7 @@
 package io.nextorm.execution;
 
 import io.nextorm.Lazy;
+import io.nextorm.MappingException;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.mapping.EntityModel;
 import io.nextorm.mapping.PropertyKind;
@@ -63,7 +64,7 @@ public final class LabelledRowMapper<T> {
      * @param metadata the row's metadata, for the labels
      * @param loader where objects come from
      * @return the object
-     * @throws IllegalArgumentException when the result has no column for the key
+     * @throws MappingException when the result has no column for the key, or a NULL key
      */
     public T map(Readable row, RowMetadata metadata, EntityLoader loader) {
         if (metadata != plannedFor) {
@@ -71,7 +72,7 @@ public final class LabelledRowMapper<T> {
         }
         Object id = read(row, idIndex);
         if (id == null) {
-            throw new IllegalArgumentException("A row of the raw query has NULL in the key column "
+            throw new MappingException("A row of the raw query has NULL in the key column "
                     + model.id().column() + ", so it is no " + model.name());
         }
         return loader.load(model, id, entity -> fill(entity, row, loader));
@@ -95,7 +96,7 @@ public final class LabelledRowMapper<T> {
             }
         }
         if (idIndex < 0) {
-            throw new IllegalArgumentException("The raw query's result has no column for the key of " + model.name()
+            throw new MappingException("The raw query's result has no column for the key of " + model.name()
                     + " (" + model.id().column() + "), so its rows cannot become objects; select it. Its columns were "
                     + columns.stream().map(ColumnMetadata::getName).toList());
         }
