@@ -406,8 +406,10 @@ public final class AsyncQuerySet<T> {
     /**
      * SUM of a property.
      *
-     * @param attribute the property name
+     * @param attribute the property name, or a path through references ({@code "author.name"})
      * @return the sum, empty when no row matches
+     * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one, or a
+     *                                  property that is not a number
      */
     public Mono<Object> sum(String attribute) {
         return aggregate("SUM", attribute, null);
@@ -427,8 +429,10 @@ public final class AsyncQuerySet<T> {
     /**
      * AVG of a property.
      *
-     * @param attribute the property name
+     * @param attribute the property name, or a path through references ({@code "author.name"})
      * @return the average as a double, empty when no row matches
+     * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one, or a
+     *                                  property that is not a number
      */
     public Mono<Double> avg(String attribute) {
         return aggregate("AVG", attribute, Double.class);
@@ -447,8 +451,9 @@ public final class AsyncQuerySet<T> {
     /**
      * MIN of a property.
      *
-     * @param attribute the property name
+     * @param attribute the property name, or a path through references ({@code "author.name"})
      * @return the minimum, empty when no row matches
+     * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one
      */
     public Mono<Object> min(String attribute) {
         return aggregate("MIN", attribute, null);
@@ -468,8 +473,9 @@ public final class AsyncQuerySet<T> {
     /**
      * MAX of a property.
      *
-     * @param attribute the property name
+     * @param attribute the property name, or a path through references ({@code "author.name"})
      * @return the maximum, empty when no row matches
+     * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one
      */
     public Mono<Object> max(String attribute) {
         return aggregate("MAX", attribute, null);
