@@ -211,13 +211,6 @@ final class QueryRenderer {
     }
 
     /**
-     * Continues the statement with more text (after {@link #beginFrom}).
-     */
-    StringBuilder sql() {
-        return sql;
-    }
-
-    /**
      * The select list of the root entity's eager columns.
      */
     String rootColumns() {
