@@ -13,7 +13,9 @@ import io.nextorm.mapping.PropertyKind;
 import io.nextorm.mapping.PropertyModel;
 import io.nextorm.mapping.Table;
 import io.nextorm.processor.EntityIndex;
+import io.nextorm.session.ConnectionTransactionSupport;
 import io.nextorm.session.DatabaseRuntime;
+import io.nextorm.session.TransactionSupport;
 import io.nextorm.sql.SqlRenderer;
 import io.nextorm.sql.SqlStatement;
 import io.nextorm.sql.StatementKind;
@@ -64,6 +66,7 @@ public class AsyncDatabase {
     private volatile DatabaseRuntime runtime;
     private volatile Mapping mapping;
     private volatile LambdaTranslator translator;
+    private volatile TransactionSupport transactionSupport = ConnectionTransactionSupport.create();
 
     /**
      * A database of every {@code @Entity} on the class path, read from the index files that the
@@ -201,7 +204,8 @@ public class AsyncDatabase {
         this.executor = new StatementExecutor(databaseDialect);
         this.connectionFactory = factory;
         if (mapping != null) {
-            runtime = new DatabaseRuntime(factory, mapping, new SqlRenderer(mapping, databaseDialect), executor);
+            runtime = new DatabaseRuntime(factory, mapping, new SqlRenderer(mapping, databaseDialect), executor,
+                    transactionSupport);
         }
     }
 
@@ -233,6 +237,40 @@ public class AsyncDatabase {
             }
             return pool == null ? Mono.<Void>empty() : pool.disposeLater();
         });
+    }
+
+    /**
+     * Sets how sessions get their transactions (the transaction SPI); the default,
+     * {@link ConnectionTransactionSupport}, begins and commits on a plain R2DBC connection of the
+     * bound pool. The Spring Boot starter sets one over Spring's {@code ReactiveTransactionManager}.
+     * May be called at any time; sessions already running keep theirs.
+     *
+     * <pre>{@code
+     * db.setTransactionSupport(ConnectionTransactionSupport.create(IsolationLevel.SERIALIZABLE));
+     * }</pre>
+     *
+     * @param support the implementation
+     * @throws IllegalArgumentException for null
+     */
+    public synchronized void setTransactionSupport(TransactionSupport support) {
+        if (support == null) {
+            throw new IllegalArgumentException("setTransactionSupport() needs an implementation, got null; "
+                    + "ConnectionTransactionSupport.create() is the default");
+        }
+        transactionSupport = support;
+        DatabaseRuntime rt = runtime;
+        if (rt != null) {
+            rt.setTransactionSupport(support);
+        }
+    }
+
+    /**
+     * How sessions get their transactions.
+     *
+     * @return the transaction SPI implementation
+     */
+    public TransactionSupport transactionSupport() {
+        return transactionSupport;
     }
 
     /**
@@ -276,7 +314,8 @@ public class AsyncDatabase {
                     translator = new LambdaTranslator(built);
                     mapping = built;
                     if (connectionFactory != null) {
-                        runtime = new DatabaseRuntime(connectionFactory, built, new SqlRenderer(built, dialect), executor);
+                        runtime = new DatabaseRuntime(connectionFactory, built, new SqlRenderer(built, dialect), executor,
+                                transactionSupport);
                     }
                 }
             }));
@@ -342,16 +381,20 @@ public class AsyncDatabase {
 
     /**
      * Saves an object: INSERT when its key is null (a generated key is set on it), UPDATE of its
-     * columns when the key is set. Hooks run around the write.
+     * columns when the key is set. Hooks run around the write. Inside a session the write goes out
+     * at once on the session's connection and the object joins the identity map; an object the
+     * session loaded writes only its changed columns, with the optimistic check.
      *
      * @param entity the object
      * @param <T> the entity type
      * @return the same object, saved
+     * @throws IllegalStateException (in the Mono) for a reference that was loaded only by its key
+     *         (saving it would write NULLs over the row's real values)
      */
     public <T> Mono<T> asave(T entity) {
         return Mono.defer(() -> {
-            EntityModel<?> model = modelOf(entity, "asave");
-            return model.hasNoId(entity) ? runtime().insert(entity) : runtime().updateAll(entity);
+            modelOf(entity, "asave");
+            return runtime().save(entity);
         });
     }
 
@@ -387,90 +430,110 @@ public class AsyncDatabase {
      * Flushes the session, then commits its transaction; the session goes on in a new one.
      *
      * @return completion
+     * @throws TransactionException (in the Mono) outside a session
      */
     public Mono<Void> acommit() {
-        return Mono.error(new TransactionException("acommit() needs a session: call it inside db.session(s -> ...)"));
+        return Mono.defer(() -> runtime().commit());
     }
 
     /**
-     * Rolls the session's transaction back and clears its identity map.
+     * Rolls the session's transaction back and clears its identity map; the session goes on in a
+     * new transaction.
      *
      * @return completion
+     * @throws TransactionException (in the Mono) outside a session
      */
     public Mono<Void> arollback() {
-        return Mono.error(new TransactionException("arollback() needs a session: call it inside db.session(s -> ...)"));
+        return Mono.defer(() -> runtime().rollback());
     }
 
     /**
-     * Writes every new and changed object of the current session; outside a session it does nothing.
+     * Writes every new and changed object of the current session (INSERTs in foreign-key order,
+     * batched per table; UPDATEs of the changed columns with optimistic checks; join rows); outside
+     * a session it does nothing.
      *
      * @return completion
      */
     public Mono<Void> aflush() {
-        return Mono.empty();
+        return Mono.defer(() -> runtime().flush());
     }
 
     /**
      * Runs work in a session: one transaction and an identity map, carried in the Reactor Context so
      * that every call of this database inside the work joins it. On success the session is flushed
-     * and committed; on error it is rolled back and the error passes on unchanged.
+     * and committed; on error it is rolled back, its identity map cleared, and the error passes on
+     * unchanged; on cancellation it is rolled back. The connection goes back to the pool in every
+     * case. A session inside a session of the same database joins the outer one.
+     *
+     * <pre>{@code
+     * Mono<Article> renamed = db.session(s -> db.aselect(Article.class)
+     *         .filter(Article_.id.eq(id)).getOrRaise()
+     *         .doOnNext(a -> a.setTitle("new title")));   // one UPDATE of title, at the end
+     *
+     * Mono<Void> imported = db.session(s -> {
+     *     rows.forEach(row -> s.add(new Article(row.title())));  // multi-row INSERTs at the end
+     *     return Mono.empty();
+     * });
+     * }</pre>
      *
      * @param work the work, given the session
      * @param <T> the result type
-     * @return the work's result
+     * @return the last element the work's publisher emits (for a Mono, its value)
      */
     public <T> Mono<T> session(Function<DbSession, ? extends Publisher<T>> work) {
-        return Mono.error(new UnsupportedOperationException("Sessions are not available yet"));
+        return Mono.defer(() -> runtime().session(work));
     }
 
     /**
      * Loads a {@link Lazy} field with one SELECT and caches it on the object: a second call sends
-     * nothing.
+     * nothing. Inside a session the value counts as read (it is not written back unless changed).
      *
      * @param entity a saved object
      * @param fieldName the lazy field's name
      * @param <V> the value type
      * @return the value; empty for NULL
      */
-    @SuppressWarnings("unchecked")
     public <V> Mono<V> loadLazyField(Object entity, String fieldName) {
         return Mono.defer(() -> {
-            EntityModel<?> model = modelOf(entity, "loadLazyField");
-            PropertyModel property = model.property(fieldName);
-            if (property.kind() != PropertyKind.LAZY) {
-                throw new IllegalArgumentException(property + " is not a Lazy<T> field; read it directly");
-            }
-            Lazy<V> current = (Lazy<V>) property.get(entity);
-            if (current != null && current.isLoaded()) {
-                return Mono.justOrEmpty(current.get());
-            }
-            if (model.hasNoId(entity)) {
-                throw new IllegalArgumentException("Cannot load " + property + " of an unsaved " + model.name());
-            }
-            DatabaseRuntime rt = runtime();
-            SqlStatement select = new SqlStatement(rt.renderer().statements(model).selectColumnByIdSql(property),
-                    List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
-            return rt.withConnection(connection -> rt.executor().query(connection, select, (row, meta) ->
-                            java.util.Optional.ofNullable(io.nextorm.execution.EntityRowMapper.readValue(dialect, row, 0,
-                                    property.valueType()))))
-                    .next()
-                    .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
-                            + model.idOf(entity) + "] to load " + fieldName + " from")))
-                    .flatMap(value -> {
-                        property.set(entity, Lazy.of(value.orElse(null)));
-                        return Mono.justOrEmpty((java.util.Optional<V>) value);
-                    });
+            modelOf(entity, "loadLazyField");
+            return runtime().loadLazyField(entity, fieldName);
         });
     }
 
     /**
-     * A connection: inside a session the session's own (do not close it), otherwise a new pooled one
-     * that the caller must close.
+     * Loads a {@code Set<T>} relation of one object with one SELECT and sets it on the object (an
+     * ordinary set from then on); a set that is loaded already is returned with no query. To load
+     * the sets of many objects use {@code prefetch} on their query.
+     *
+     * <pre>{@code
+     * Set<Tag> tags = db.<Tag>loadSet(article, "tags").block();
+     * }</pre>
+     *
+     * @param entity a saved object
+     * @param setName the set field's name
+     * @param <E> the element type
+     * @return the set
+     * @throws IllegalArgumentException (in the Mono) for a field that is not a set, or an unsaved object
+     */
+    public <E> Mono<Set<E>> loadSet(Object entity, String setName) {
+        return Mono.defer(() -> {
+            modelOf(entity, "loadSet");
+            return runtime().loadSet(entity, setName);
+        });
+    }
+
+    /**
+     * A connection: inside a session the session's own, in its transaction (its {@code close()}
+     * does nothing: the session releases it at its end), otherwise a new pooled one that the caller
+     * must close.
      *
      * @return the connection
      */
     public Mono<Connection> getConnection() {
-        return Mono.defer(() -> Mono.from(requireBound().create()));
+        return Mono.defer(() -> {
+            DatabaseRuntime rt = runtime;
+            return rt != null ? rt.connection() : Mono.from(requireBound().create());
+        });
     }
 
     /**

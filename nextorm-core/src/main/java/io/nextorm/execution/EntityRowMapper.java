@@ -72,6 +72,18 @@ public final class EntityRowMapper<T> {
         for (PropertyModel lazy : model.lazies()) {
             lazy.set(entity, Lazy.notLoaded());
         }
+        for (PropertyModel set : model.sets()) {
+            set.set(entity, new UnloadedSet<>(set));
+        }
+    }
+
+    /**
+     * The index of the key column in the mapped rows.
+     *
+     * @return the key's column index
+     */
+    public int idIndex() {
+        return idIndex;
     }
 
     /**

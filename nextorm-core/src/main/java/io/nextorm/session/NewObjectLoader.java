@@ -7,13 +7,14 @@ import java.util.function.Consumer;
 
 /**
  * The loader outside a session: every row becomes a new object, every foreign key a new reference
- * holding only the key.
+ * holding only the key (remembered as a stub, so that it is never saved as if loaded).
  */
 final class NewObjectLoader implements EntityLoader {
 
-    static final NewObjectLoader INSTANCE = new NewObjectLoader();
+    private final StubRegistry stubs;
 
-    private NewObjectLoader() {
+    NewObjectLoader(StubRegistry stubs) {
+        this.stubs = stubs;
     }
 
     @Override
@@ -27,6 +28,7 @@ final class NewObjectLoader implements EntityLoader {
     public Object reference(EntityModel<?> target, Object id) {
         Object stub = target.newInstance();
         target.id().set(stub, id);
+        stubs.add(stub);
         return stub;
     }
 }
