@@ -111,7 +111,7 @@ final class Session implements DbSession {
      * @return completion
      */
     Mono<Void> rollback() {
-        return Mono.defer(transaction::rollback).doFinally(signal -> clear());
+        return Mono.<Void>fromRunnable(this::clear).then(Mono.defer(transaction::rollback));
     }
 
     /**
