@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One database the test kit runs against: H2 in memory, or the local PostgreSQL or MariaDB.
+ * One database the test kit runs against: H2 in memory, or the local PostgreSQL or MariaDB. The URLs
+ * can be overridden with {@code -Dnextorm.test.postgres.url=...} and {@code -Dnextorm.test.mariadb.url=...}
+ * (for example to give each of several checkouts running tests at once its own database).
  */
 public enum TestDatabase {
     /** H2 in memory; always available. */
@@ -32,7 +34,7 @@ public enum TestDatabase {
 
     TestDatabase(String provider, String url) {
         this.provider = provider;
-        this.url = url;
+        this.url = url == null ? null : System.getProperty("nextorm.test." + provider + ".url", url);
     }
 
     /**
