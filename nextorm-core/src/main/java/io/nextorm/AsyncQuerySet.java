@@ -731,7 +731,8 @@ public final class AsyncQuerySet<T> {
             DatabaseRuntime rt = runtime();
             EntityModel<T> model = rt.mapping().entity(entityClass);
             SqlStatement statement = deleting ? rt.renderer().delete(spec) : rt.renderer().update(spec, assignments);
-            return rt.update(statement).flatMap(rows -> rt.afterBulkChange(context, model, deleting).thenReturn(rows));
+            return rt.beforeBulkChange(context, model).then(rt.update(statement))
+                    .flatMap(rows -> rt.afterBulkChange(context, model, deleting).thenReturn(rows));
         });
     }
 

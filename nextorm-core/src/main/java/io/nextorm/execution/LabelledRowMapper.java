@@ -107,6 +107,9 @@ public final class LabelledRowMapper<T> {
         for (PropertyModel lazy : model.lazies()) {
             lazy.set(entity, Lazy.notLoaded());
         }
+        for (PropertyModel set : model.sets()) {
+            set.set(entity, new UnloadedSet<>(set));
+        }
         for (int i = 0; i < plan.length; i++) {
             PropertyModel property = plan[i];
             if (property == null) {
