@@ -6,6 +6,7 @@ import io.nextorm.testkit.model.Article;
 import io.nextorm.testkit.model.Article_;
 import io.nextorm.testkit.model.Author;
 import io.nextorm.testkit.model.Author_;
+import io.nextorm.testkit.model.Code;
 import io.nextorm.testkit.model.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ class FlushTest extends DatabaseTestKit {
 
     @Override
     protected List<Class<?>> entities() {
-        return List.of(Author.class, Article.class, Tag.class, Journal.class);
+        return List.of(Author.class, Article.class, Tag.class, Journal.class, Code.class);
     }
 
     private List<String> writes() {
@@ -107,6 +108,20 @@ class FlushTest extends DatabaseTestKit {
         for (Author author : authors) {
             assertThat(stored.get(author.id)).as("the row of key %s", author.id).isEqualTo(author.name);
         }
+    }
+
+    @Test
+    void objectsWithChosenKeysAreInsertedWithThem() {
+        db.clearLocalStats();
+
+        await(db.session(s -> Mono.fromRunnable(() -> {
+            s.add(new Code("a", "first"));
+            s.add(new Code("b", "second"));
+        })));
+
+        assertThat(statements("INSERT")).isEqualTo(1);
+        assertThat(await(db.aselect(Code.class).fetchAll())).extracting(c -> c.code + "=" + c.label)
+                .containsExactlyInAnyOrder("a=first", "b=second");
     }
 
     @Test

@@ -60,6 +60,16 @@ class SessionTest extends DatabaseTestKit {
     }
 
     @Test
+    void rawRowOfALoadedObjectIsThatObject() {
+        await(db.asave(new Author("ann")));
+
+        List<Author> pair = await(db.session(s -> db.aselect(Author.class).getOrRaise().flatMap(loaded ->
+                db.aselect(Author.class).rawOne("SELECT * FROM author", List.of()).map(raw -> List.of(loaded, raw)))));
+
+        assertThat(pair.get(1)).isSameAs(pair.get(0));
+    }
+
+    @Test
     void referenceLoadedEarlierIsTheObjectLoadedLater() {
         Author author = await(db.asave(new Author("ann")));
         Article article = new Article("a");
