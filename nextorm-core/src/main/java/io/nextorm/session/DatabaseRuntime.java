@@ -470,6 +470,9 @@ public final class DatabaseRuntime {
                 if (entry != null && entry.state == Entry.State.LOADED) {
                     return new Flush(session, entry).run().thenReturn(entity);
                 }
+                if (entry != null && entry.state == Entry.State.NEW) {
+                    return insert(entity);
+                }
             }
             return model.hasNoId(entity) ? insert(entity) : updateAll(entity);
         });

@@ -125,6 +125,17 @@ class FlushTest extends DatabaseTestKit {
     }
 
     @Test
+    void asaveOfAnAddedObjectWithAChosenKeyInsertsItOnce() {
+        db.clearLocalStats();
+
+        await(db.session(s -> db.asave(s.add(new Code("a", "first")))));
+
+        assertThat(statements("INSERT")).isEqualTo(1);
+        assertThat(writes()).hasSize(1);
+        assertThat(await(db.aselect(Code.class).getOrRaise()).label).isEqualTo("first");
+    }
+
+    @Test
     void newObjectsAreInsertedAfterTheObjectsTheyReferTo() {
         Author author = new Author("ann");
         Article article = new Article("first");
