@@ -90,4 +90,13 @@ class LockingTest extends DatabaseTestKit {
                     .then(Mono.from(worker.close())).then(Mono.from(holder.close())).block(TIMEOUT);
         }
     }
+
+    @Test
+    void forUpdateInsideASessionLocksAndReturnsTheRows() {
+        Article article = await(db.asave(new Article("locked in a session")));
+        List<Article> locked = await(db.session(s -> db.aselect(Article.class)
+                .filter(Article_.id.eq(article.getId())).forUpdate().fetchAll()));
+        assertThat(locked).extracting(Article::getTitle).containsExactly("locked in a session");
+        assertThat(db.lastSql()).endsWith(" FOR UPDATE");
+    }
 }
