@@ -20,8 +20,6 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The blog's HTTP API: posts, and the statistics of the statements behind them.
@@ -48,11 +46,11 @@ public class PostController {
      */
     @GetMapping("/posts")
     public Flux<PostView> posts(@RequestParam(required = false) String author) {
-        AsyncQuerySet<Post> posts = db.aselect(Post.class).orderBy(Post_.id.asc());
+        AsyncQuerySet<Post> posts = db.aselect(Post.class).prefetch(Post_.author).orderBy(Post_.id.asc());
         if (author != null) {
             posts = posts.filter(Post_.author.then(Author_.name).eq(author));
         }
-        return posts.fetchAll().flatMapMany(this::viewsOf);
+        return posts.stream().map(PostView::of);
     }
 
     /**
@@ -63,10 +61,9 @@ public class PostController {
      */
     @GetMapping("/posts/{id}")
     public Mono<PostView> post(@PathVariable long id) {
-        return db.aselect(Post.class).filter(Post_.id.eq(id)).getOrRaise()
+        return db.aselect(Post.class).prefetch(Post_.author).filter(Post_.id.eq(id)).getOrRaise()
                 .onErrorMap(ObjectNotFoundException.class, e -> new ObjectNotFoundException("There is no post " + id, e))
-                .flatMapMany(post -> viewsOf(List.of(post)))
-                .single();
+                .map(PostView::of);
     }
 
     /**
@@ -109,21 +106,6 @@ public class PostController {
     public ResponseEntity<ProblemDetail> notFound(ObjectNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
-    }
-
-    /**
-     * The views of posts with their authors' names: a loaded post refers to an author by key only,
-     * so the authors of all the posts are read in one query, not one per post.
-     */
-    private Flux<PostView> viewsOf(List<Post> posts) {
-        if (posts.isEmpty()) {
-            return Flux.empty();
-        }
-        Set<Long> authorIds = posts.stream().map(post -> post.getAuthor().getId()).collect(Collectors.toSet());
-        return db.aselect(Author.class).filter(Author_.id.in(authorIds)).fetchAll()
-                .map(authors -> authors.stream().collect(Collectors.toMap(Author::getId, Author::getName)))
-                .flatMapMany(names -> Flux.fromIterable(posts).map(post -> new PostView(post.getId(), post.getTitle(),
-                        post.getBody(), names.get(post.getAuthor().getId()))));
     }
 
     private static boolean isBlank(String value) {
