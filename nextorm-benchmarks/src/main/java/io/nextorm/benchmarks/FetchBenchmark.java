@@ -37,6 +37,9 @@ public class FetchBenchmark {
     @Param({"h2", "postgres", "mariadb"})
     public String database;
 
+    /** Rows per operation; lowered by the smoke test. */
+    int rows = ROWS;
+
     private Fixture fixture;
 
     /**
@@ -45,7 +48,7 @@ public class FetchBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fixture = Fixture.open(Database.of(database));
-        fixture.fill(ROWS);
+        fixture.fill(rows);
     }
 
     /**

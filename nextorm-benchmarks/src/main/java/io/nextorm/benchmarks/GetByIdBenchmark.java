@@ -44,6 +44,9 @@ public class GetByIdBenchmark {
     @Param({"h2", "postgres", "mariadb"})
     public String database;
 
+    /** Rows per operation; lowered by the smoke test. */
+    int rows = ROWS;
+
     private Fixture fixture;
     private Long[] ids;
 
@@ -53,7 +56,7 @@ public class GetByIdBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fixture = Fixture.open(Database.of(database));
-        List<Long> existing = fixture.fill(ROWS);
+        List<Long> existing = fixture.fill(rows);
         Random random = new Random(42);
         ids = new Long[LOOKUPS];
         for (int i = 0; i < LOOKUPS; i++) {

@@ -40,8 +40,11 @@ public class InsertBenchmark {
     @Param({"h2", "postgres", "mariadb"})
     public String database;
 
+    /** Rows per operation; lowered by the smoke test. */
+    int rows = ROWS;
+
     private Fixture fixture;
-    private List<BenchRow> rows;
+    private List<BenchRow> objects;
 
     /**
      * Opens the fixture.
@@ -57,7 +60,7 @@ public class InsertBenchmark {
     @Setup(Level.Invocation)
     public void emptyTable() {
         fixture.raw().truncate().block();
-        rows = Fixture.newRows(ROWS);
+        objects = Fixture.newRows(rows);
     }
 
     Fixture fixture() {
@@ -79,8 +82,8 @@ public class InsertBenchmark {
      */
     @Benchmark
     public List<BenchRow> rawEachInTransaction() {
-        fixture.raw().insertEachInTransaction(rows).block();
-        return rows;
+        fixture.raw().insertEachInTransaction(objects).block();
+        return objects;
     }
 
     /**
@@ -91,8 +94,8 @@ public class InsertBenchmark {
      */
     @Benchmark
     public List<BenchRow> rawEachAutoCommit() {
-        fixture.raw().insertEachAutoCommit(rows).block();
-        return rows;
+        fixture.raw().insertEachAutoCommit(objects).block();
+        return objects;
     }
 
     /**
@@ -103,8 +106,8 @@ public class InsertBenchmark {
      */
     @Benchmark
     public List<BenchRow> rawMultiRow() {
-        fixture.raw().insertMultiRow(rows, ROWS_PER_STATEMENT).block();
-        return rows;
+        fixture.raw().insertMultiRow(objects, ROWS_PER_STATEMENT).block();
+        return objects;
     }
 
     /**
@@ -114,7 +117,7 @@ public class InsertBenchmark {
      */
     @Benchmark
     public List<BenchRow> nextormSave() {
-        return Flux.fromIterable(rows).concatMap(fixture.db()::asave).collectList().block();
+        return Flux.fromIterable(objects).concatMap(fixture.db()::asave).collectList().block();
     }
 
     /**
@@ -124,6 +127,6 @@ public class InsertBenchmark {
      */
     @Benchmark
     public List<BenchRow> springTemplateInsert() {
-        return Flux.fromIterable(rows).concatMap(fixture.template()::insert).collectList().block();
+        return Flux.fromIterable(objects).concatMap(fixture.template()::insert).collectList().block();
     }
 }
