@@ -1,0 +1,101 @@
+package io.nextorm.benchmarks;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fetching a whole table of {@value #ROWS} rows mapped to objects, one operation per fetch.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class FetchBenchmark {
+
+    /** Rows in the table. */
+    public static final int ROWS = 10_000;
+
+    private static final String SELECT_ALL = "SELECT " + BenchRow.COLUMNS + " FROM bench_row";
+
+    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
+    @Param({"h2", "postgres", "mariadb"})
+    public String database;
+
+    /** Rows per operation; lowered by the smoke test. */
+    int rows = ROWS;
+
+    private Fixture fixture;
+
+    /**
+     * Opens the fixture and fills the table.
+     */
+    @Setup(Level.Trial)
+    public void setUp() {
+        fixture = Fixture.open(Database.of(database));
+        fixture.fill(rows);
+    }
+
+    /**
+     * Closes the fixture.
+     */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        fixture.close();
+    }
+
+    /**
+     * The raw driver: one statement, rows mapped by column index.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> raw() {
+        return fixture.raw().selectAll().block();
+    }
+
+    /**
+     * nextorm: {@code db.aselect(BenchRow.class).fetchAll()}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> nextorm() {
+        return fixture.db().aselect(BenchRow.class).fetchAll().block();
+    }
+
+    /**
+     * Spring Data R2DBC: {@code template.select(BenchRow.class).all()}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springTemplate() {
+        return fixture.template().select(BenchRow.class).all().collectList().block();
+    }
+
+    /**
+     * Spring's {@code DatabaseClient} with the raw driver's hand-written row mapping.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springClient() {
+        return fixture.client().sql(SELECT_ALL).map(RawDriver::map).all().collectList().block();
+    }
+}

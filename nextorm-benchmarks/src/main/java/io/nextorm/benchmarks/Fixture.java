@@ -1,0 +1,164 @@
+package io.nextorm.benchmarks;
+
+import io.nextorm.AsyncDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import org.springframework.data.r2dbc.convert.MappingR2dbcConverter;
+import org.springframework.data.r2dbc.convert.R2dbcCustomConversions;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.data.r2dbc.mapping.R2dbcMappingContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one benchmark trial runs against: one pool over one database, shared by the raw driver code,
+ * a nextorm {@link AsyncDatabase} and a Spring Data {@link R2dbcEntityTemplate}, and the
+ * {@code bench_row} table, dropped and created by nextorm at open.
+ *
+ * <pre>{@code
+ * try (Fixture fixture = Fixture.open(Database.H2)) {
+ *     fixture.fill(10_000);
+ *     fixture.db().aselect(BenchRow.class).fetchAll().block();
+ * }
+ * }</pre>
+ */
+public final class Fixture implements AutoCloseable {
+
+    private final Database database;
+    private final ConnectionPool pool;
+    private final RawDriver raw;
+    private final AsyncDatabase db;
+    private final DatabaseClient client;
+    private final R2dbcEntityTemplate template;
+
+    private Fixture(Database database, ConnectionPool pool) {
+        this.database = database;
+        this.pool = pool;
+        this.raw = new RawDriver(pool, database);
+        this.db = new AsyncDatabase(List.of(BenchRow.class));
+        this.client = DatabaseClient.builder()
+                .connectionFactory(pool)
+                .bindMarkers(database.springDialect().getBindMarkersFactory())
+                .build();
+        // plain identifiers, as nextorm writes them: quoted lower-case names would miss H2's upper-case tables
+        R2dbcCustomConversions conversions = R2dbcCustomConversions.of(database.springDialect(), List.of());
+        R2dbcMappingContext mappingContext = R2dbcMappingContext.forPlainIdentifiers();
+        mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        this.template = new R2dbcEntityTemplate(client, database.springDialect(),
+                new MappingR2dbcConverter(mappingContext, conversions));
+    }
+
+    /**
+     * Opens a pool on a database, binds nextorm and Spring Data to it and creates an empty
+     * {@code bench_row} table.
+     *
+     * @param database the database
+     * @return the fixture; close it
+     */
+    public static Fixture open(Database database) {
+        ConnectionPool pool = database.newPool();
+        Fixture fixture = new Fixture(database, pool);
+        try {
+            pool.warmup().block();
+            fixture.execute("DROP TABLE IF EXISTS bench_row").block();
+            fixture.db.bind(pool, database.nextormDialect())
+                    .then(fixture.db.generateMapping(true, true))
+                    .block();
+            return fixture;
+        } catch (RuntimeException e) {
+            fixture.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Empties the table and inserts rows {@code 0 .. count-1} of {@link BenchRow#numbered}.
+     *
+     * @param count how many rows
+     * @return the keys of the rows, ascending
+     */
+    public List<Long> fill(int count) {
+        raw.truncate().block();
+        raw.insertMultiRow(newRows(count), 500).block();
+        return raw.ids().block();
+    }
+
+    /**
+     * New rows without keys.
+     *
+     * @param count how many
+     * @return rows {@code 0 .. count-1} of {@link BenchRow#numbered}
+     */
+    public static List<BenchRow> newRows(int count) {
+        List<BenchRow> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(BenchRow.numbered(i));
+        }
+        return rows;
+    }
+
+    /**
+     * The database.
+     *
+     * @return the database
+     */
+    public Database database() {
+        return database;
+    }
+
+    /**
+     * The raw driver code on the pool.
+     *
+     * @return the raw driver
+     */
+    public RawDriver raw() {
+        return raw;
+    }
+
+    /**
+     * nextorm, bound to the pool and mapped.
+     *
+     * @return the database
+     */
+    public AsyncDatabase db() {
+        return db;
+    }
+
+    /**
+     * Spring's {@link DatabaseClient} on the pool.
+     *
+     * @return the client
+     */
+    public DatabaseClient client() {
+        return client;
+    }
+
+    /**
+     * Spring Data's entity template on the pool.
+     *
+     * @return the template
+     */
+    public R2dbcEntityTemplate template() {
+        return template;
+    }
+
+    private Mono<Void> execute(String sql) {
+        return Mono.usingWhen(pool.create(),
+                connection -> Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then(),
+                Connection::close);
+    }
+
+    /**
+     * Unbinds nextorm and closes the pool.
+     */
+    @Override
+    public void close() {
+        db.close().onErrorResume(e -> Mono.empty()).block();
+        pool.disposeLater().block();
+    }
+}

@@ -1,0 +1,132 @@
+package io.nextorm.benchmarks;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Flux;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Inserting {@value #ROWS} new objects into an empty table, one operation per {@value #ROWS}. The
+ * table is emptied and the objects are made before each operation, outside the measured time.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class InsertBenchmark {
+
+    /** Objects inserted by one operation. */
+    public static final int ROWS = 10_000;
+
+    /** Rows in one multi-row INSERT. */
+    public static final int ROWS_PER_STATEMENT = 500;
+
+    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
+    @Param({"h2", "postgres", "mariadb"})
+    public String database;
+
+    /** Rows per operation; lowered by the smoke test. */
+    int rows = ROWS;
+
+    private Fixture fixture;
+    private List<BenchRow> objects;
+
+    /**
+     * Opens the fixture.
+     */
+    @Setup(Level.Trial)
+    public void setUp() {
+        fixture = Fixture.open(Database.of(database));
+    }
+
+    /**
+     * Empties the table and makes new objects without keys.
+     */
+    @Setup(Level.Invocation)
+    public void emptyTable() {
+        fixture.raw().truncate().block();
+        objects = Fixture.newRows(rows);
+    }
+
+    Fixture fixture() {
+        return fixture;
+    }
+
+    /**
+     * Closes the fixture.
+     */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        fixture.close();
+    }
+
+    /**
+     * The raw driver: one INSERT per row, all in one transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> rawEachInTransaction() {
+        fixture.raw().insertEachInTransaction(objects).block();
+        return objects;
+    }
+
+    /**
+     * The raw driver: one INSERT per row in auto-commit mode on its own pooled connection, reading
+     * the generated key into the object (what a save does).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> rawEachAutoCommit() {
+        fixture.raw().insertEachAutoCommit(objects).block();
+        return objects;
+    }
+
+    /**
+     * The raw driver: multi-row {@code VALUES} of {@value #ROWS_PER_STATEMENT} rows a statement, in
+     * one transaction.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> rawMultiRow() {
+        fixture.raw().insertMultiRow(objects, ROWS_PER_STATEMENT).block();
+        return objects;
+    }
+
+    /**
+     * nextorm: {@code db.asave(row)} per object, one after the other.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> nextormSave() {
+        return Flux.fromIterable(objects).concatMap(fixture.db()::asave).collectList().block();
+    }
+
+    /**
+     * Spring Data R2DBC: {@code template.insert(row)} per object, one after the other.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> springTemplateInsert() {
+        return Flux.fromIterable(objects).concatMap(fixture.template()::insert).collectList().block();
+    }
+}
