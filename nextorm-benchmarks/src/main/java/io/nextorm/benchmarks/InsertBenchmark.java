@@ -121,6 +121,20 @@ public class InsertBenchmark {
     }
 
     /**
+     * nextorm: a session that adds every object and flushes once at its end (multi-row INSERTs,
+     * keys read back into the objects).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> nextormSessionFlush() {
+        return fixture.db().session(session -> {
+            objects.forEach(session::add);
+            return reactor.core.publisher.Mono.just(objects);
+        }).block();
+    }
+
+    /**
      * Spring Data R2DBC: {@code template.insert(row)} per object, one after the other.
      *
      * @return the inserted objects

@@ -64,6 +64,7 @@ class BenchmarksSmokeTest {
             assertInserts(benchmark, InsertBenchmark::rawMultiRow, false);
             assertInserts(benchmark, InsertBenchmark::rawEachAutoCommit, true);
             assertInserts(benchmark, InsertBenchmark::nextormSave, true);
+            assertInserts(benchmark, InsertBenchmark::nextormSessionFlush, true);
             assertInserts(benchmark, InsertBenchmark::springTemplateInsert, true);
         } finally {
             benchmark.tearDown();
