@@ -18,8 +18,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 public abstract class AbstractDialect implements Dialect {
 
     private final Set<String> reservedWords;
+    private final Map<String, String> identifiers = new ConcurrentHashMap<>();
 
     /**
      * Creates a dialect.
@@ -41,7 +44,13 @@ public abstract class AbstractDialect implements Dialect {
 
     @Override
     public String identifier(String identifier) {
-        return needsQuotes(identifier) ? quote(identifier) : identifier;
+        // names are few (tables, columns, aliases) and asked for on every statement rendered
+        String rendered = identifiers.get(identifier);
+        if (rendered == null) {
+            rendered = needsQuotes(identifier) ? quote(identifier) : identifier;
+            identifiers.put(identifier, rendered);
+        }
+        return rendered;
     }
 
     /**

@@ -20,6 +20,8 @@ public final class EntityRowMapper<T> {
     private final EntityModel<T> model;
     private final Dialect dialect;
     private final List<PropertyModel> columns;
+    private final PropertyModel[] properties;
+    private final boolean[] references;
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
@@ -34,11 +36,14 @@ public final class EntityRowMapper<T> {
         this.model = model;
         this.dialect = dialect;
         this.columns = model.eagerColumns();
+        this.properties = columns.toArray(new PropertyModel[0]);
+        this.references = new boolean[properties.length];
         this.readTypes = new Class<?>[columns.size()];
         this.valueTypes = new Class<?>[columns.size()];
         int id = -1;
         for (int i = 0; i < columns.size(); i++) {
             PropertyModel column = columns.get(i);
+            references[i] = column.kind() == PropertyKind.REFERENCE;
             valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
             readTypes[i] = dialect.databaseType(valueTypes[i]);
             if (column.kind() == PropertyKind.ID) {
@@ -57,17 +62,17 @@ public final class EntityRowMapper<T> {
      */
     public T map(Readable row, EntityLoader loader) {
         Object id = read(row, idIndex);
-        return loader.load(model, id, entity -> fill(entity, row, loader));
+        return loader.load(model, id, entity -> fill(entity, row, loader, id));
     }
 
-    private void fill(T entity, Readable row, EntityLoader loader) {
-        for (int i = 0; i < columns.size(); i++) {
-            PropertyModel column = columns.get(i);
-            Object value = read(row, i);
-            if (column.kind() == PropertyKind.REFERENCE && value != null) {
-                value = loader.reference(column.target(), value);
+    private void fill(T entity, Readable row, EntityLoader loader, Object id) {
+        PropertyModel[] all = properties;
+        for (int i = 0; i < all.length; i++) {
+            Object value = i == idIndex ? id : read(row, i);
+            if (references[i] && value != null) {
+                value = loader.reference(all[i].target(), value);
             }
-            column.set(entity, value);
+            all[i].set(entity, value);
         }
         for (PropertyModel lazy : model.lazies()) {
             lazy.set(entity, Lazy.notLoaded());

@@ -329,17 +329,26 @@ final class QueryRenderer {
      * Adds a parameter and returns its marker. An entity stands for its key, an enum for its name.
      */
     String marker(Object value, Class<?> type) {
-        Object bound = value;
-        if (value != null && mapping.isEntity(value.getClass())) {
+        parameters.add(bindable(mapping, value, type));
+        return dialect.parameterMarker(parameters.size());
+    }
+
+    /**
+     * The parameter a value of the tree is bound as: an entity stands for its key, NULL is typed.
+     */
+    static Object bindable(Mapping mapping, Object value, Class<?> type) {
+        if (value == null) {
+            return new TypedNull(type);
+        }
+        if (mapping.isEntity(value.getClass())) {
             EntityModel<?> model = mapping.entity(value.getClass());
             if (model.hasNoId(value)) {
                 throw new IllegalArgumentException("A condition compares with an unsaved " + model.name()
                         + " (its key is not set): save it first");
             }
-            bound = model.idOf(value);
+            return model.idOf(value);
         }
-        parameters.add(bound == null ? new TypedNull(type) : bound);
-        return dialect.parameterMarker(parameters.size());
+        return value;
     }
 
     String column(String alias, String column) {

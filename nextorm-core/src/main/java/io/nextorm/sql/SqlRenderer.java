@@ -21,7 +21,11 @@ public final class SqlRenderer {
 
     private final Mapping mapping;
     private final Dialect dialect;
+    private static final int SHAPE_CACHE_LIMIT = 4_096;
+    private static final String UNCACHEABLE = new String("uncacheable");
+
     private final Map<Class<?>, EntityStatements> entityStatements = new ConcurrentHashMap<>();
+    private final Map<SelectSpec, String> selectSql = new ConcurrentHashMap<>();
 
     /**
      * Creates a renderer.
@@ -62,10 +66,28 @@ public final class SqlRenderer {
      * @return the statement
      */
     public SqlStatement select(SelectSpec spec) {
+        SelectShape shape = SelectShape.of(spec);
+        String cached = selectSql.get(shape.key());
+        if (cached != null && cached != UNCACHEABLE) {
+            List<Object> parameters = new ArrayList<>(shape.values().size());
+            for (Object value : shape.values()) {
+                parameters.add(QueryRenderer.bindable(mapping, value, Object.class));
+            }
+            return new SqlStatement(cached, parameters, StatementKind.SELECT, mapping.entity(spec.entity()).name());
+        }
         QueryRenderer renderer = new QueryRenderer(mapping, dialect, spec);
         StringBuilder sql = selectRows(renderer, spec, null);
         appendLock(sql, spec);
-        return statement(sql, renderer, StatementKind.SELECT);
+        SqlStatement statement = statement(sql, renderer, StatementKind.SELECT);
+        if (cached == null && selectSql.size() < SHAPE_CACHE_LIMIT) {
+            // cache only a shape whose values, taken out in tree order, are exactly what the renderer bound
+            List<Object> taken = new ArrayList<>(shape.values().size());
+            for (Object value : shape.values()) {
+                taken.add(QueryRenderer.bindable(mapping, value, Object.class));
+            }
+            selectSql.put(shape.key(), taken.equals(statement.parameters()) ? statement.sql() : UNCACHEABLE);
+        }
+        return statement;
     }
 
     /**
