@@ -325,7 +325,7 @@ public class AsyncDatabase {
     private Mono<Void> createTables(Mapping built) {
         return Flux.usingWhen(connectionFactory.create(), connection ->
                 executor.query(connection, SqlRenderer.raw(dialect, dialect.listTablesSql(), List.of()),
-                                (row, meta) -> String.valueOf(row.get(0)).toLowerCase(Locale.ROOT))
+                                row -> String.valueOf(row.get(0)).toLowerCase(Locale.ROOT))
                         .collectList()
                         .flatMapMany(existing -> {
                             List<String> statements = new ArrayList<>();
@@ -565,8 +565,8 @@ public class AsyncDatabase {
     public Mono<List<Map<String, Object>>> selectRaw(String sql, Object... args) {
         return Mono.defer(() -> {
             SqlStatement statement = rawStatement(sql, args);
-            return withConnection(connection -> executor.query(connection, statement, (row, meta) -> {
-                List<? extends io.r2dbc.spi.ColumnMetadata> columns = meta.getColumnMetadatas();
+            return withConnection(connection -> executor.query(connection, statement, row -> {
+                List<? extends io.r2dbc.spi.ColumnMetadata> columns = ((io.r2dbc.spi.Row) row).getMetadata().getColumnMetadatas();
                 Map<String, Object> values = new RowMap(columns.size());
                 for (int i = 0; i < columns.size(); i++) {
                     values.put(columns.get(i).getName(), row.get(i));

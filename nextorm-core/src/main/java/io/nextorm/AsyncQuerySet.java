@@ -835,7 +835,7 @@ public final class AsyncQuerySet<T> {
             EntityLoader loader = rt.loader(context);
             LabelledRowMapper<T> mapper = new LabelledRowMapper<>(model, rt.renderer().dialect());
             return rt.withConnection(connection -> rt.executor().query(connection, statement,
-                    (row, metadata) -> mapper.map(row, metadata, loader)));
+                    row -> mapper.map((io.r2dbc.spi.Row) row, ((io.r2dbc.spi.Row) row).getMetadata(), loader)));
         });
     }
 

@@ -9,8 +9,6 @@ import io.nextorm.sql.TypedNull;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -85,11 +82,11 @@ public final class StatementExecutor {
      *
      * @param connection the connection
      * @param statement the statement
-     * @param mapper maps one row
+     * @param mapper maps one row (a {@link io.r2dbc.spi.Row}; {@code Row.getMetadata()} has its columns)
      * @param <T> the mapped type
      * @return the mapped rows
      */
-    public <T> Flux<T> query(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
+    public <T> Flux<T> query(Connection connection, SqlStatement statement, Function<? super Readable, T> mapper) {
         return run(statement, () -> {
             Statement prepared = prepare(connection, statement);
             return Flux.from(prepared.execute()).concatMap(result -> result.map(mapper));

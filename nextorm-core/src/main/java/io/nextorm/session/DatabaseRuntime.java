@@ -373,7 +373,7 @@ public final class DatabaseRuntime {
         EntityRowMapper<T> mapper = mapper(model);
         return Flux.deferContextual(context -> {
             EntityLoader loader = loader(context);
-            return withConnection(connection -> executor.query(connection, statement, (row, meta) -> mapper.map(row, loader)));
+            return withConnection(connection -> executor.query(connection, statement, row -> mapper.map(row, loader)));
         });
     }
 
@@ -432,7 +432,7 @@ public final class DatabaseRuntime {
      * @return the value, empty for NULL or no row
      */
     public <V> Mono<V> selectValue(SqlStatement statement, Class<V> type) {
-        return withConnection(connection -> executor.query(connection, statement, (row, meta) -> {
+        return withConnection(connection -> executor.query(connection, statement, row -> {
                     Object raw = row.get(0);
                     return java.util.Optional.ofNullable(raw == null ? null : renderer.dialect().fromDatabase(raw, type));
                 }))

@@ -273,7 +273,7 @@ final class RelationLoader {
         SqlStatement select = new SqlStatement(runtime.renderer().statements(model).selectColumnByIdSql(property),
                 List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
         return Mono.deferContextual(context -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        select, (row, meta) -> Optional.ofNullable(EntityRowMapper.readValue(dialect, row, 0,
+                        select, row -> Optional.ofNullable(EntityRowMapper.readValue(dialect, row, 0,
                                 property.valueType()))))
                 .next()
                 .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
@@ -313,7 +313,7 @@ final class RelationLoader {
                         new SqlStatement("SELECT " + dialect.identifier(id.column()) + " FROM "
                                 + dialect.identifier(model.table()) + " WHERE " + dialect.identifier(id.column())
                                 + " IN (" + markers(chunk.size(), 0) + ")", chunk, StatementKind.SELECT, model.name()),
-                        (row, meta) -> EntityRowMapper.readValue(dialect, row, 0, id.valueType()))))
+                        row -> EntityRowMapper.readValue(dialect, row, 0, id.valueType()))))
                 .doOnNext(existing::add)
                 .then(Mono.fromRunnable(() -> {
                     for (Entry entry : stored) {
@@ -347,7 +347,7 @@ final class RelationLoader {
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                         new SqlStatement(selectInSql(model, model.id().column(), chunk.size()), chunk,
                                 StatementKind.SELECT, model.name()),
-                        (row, meta) -> {
+                        row -> {
                             synchronized (session) {
                                 Object id = mapper.read(row, mapper.idIndex());
                                 Entry entry = session.lookup(model, id);
@@ -384,7 +384,7 @@ final class RelationLoader {
         EntityRowMapper<?> mapper = runtime.mapper(model);
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                 new SqlStatement(selectInSql(model, column, chunk.size()), chunk, StatementKind.SELECT, model.name()),
-                (row, meta) -> (Object) mapper.map(row, loader))));
+                row -> (Object) mapper.map(row, loader))));
     }
 
     private Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
@@ -394,7 +394,7 @@ final class RelationLoader {
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
                 connection, new SqlStatement(selectInSql(model, reverse.column(), chunk.size()), chunk,
                         StatementKind.SELECT, model.name()),
-                (row, meta) -> {
+                row -> {
                     Object ownerKey = mapper.read(row, keyIndex);
                     return new Member(ownerKey, mapper.map(row, loader));
                 })));
@@ -416,7 +416,7 @@ final class RelationLoader {
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
                 connection, new SqlStatement(prefix + markers(chunk.size(), 0) + ")", chunk, StatementKind.SELECT,
                         model.name()),
-                (row, meta) -> {
+                row -> {
                     Object ownerKey = EntityRowMapper.readValue(dialect, row, keyIndex, ownerKeyType);
                     return new Member(ownerKey, mapper.map(row, loader));
                 })));
