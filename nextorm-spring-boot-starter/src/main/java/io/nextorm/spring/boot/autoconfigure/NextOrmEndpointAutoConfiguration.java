@@ -20,7 +20,6 @@ import java.util.Map;
 @AutoConfiguration(after = NextOrmAutoConfiguration.class)
 @ConditionalOnClass(name = {"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
         "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"})
-@ConditionalOnAvailableEndpoint(NextOrmEndpoint.class)
 public final class NextOrmEndpointAutoConfiguration {
 
     /**
@@ -35,9 +34,12 @@ public final class NextOrmEndpointAutoConfiguration {
      * @param databases the databases, by bean name
      * @return the endpoint, listing each database under its name (less an {@code AsyncDatabase} suffix)
      */
+    // the endpoint condition is on the method, not the class: Spring loads every condition of a class
+    // before it evaluates any, and without the actuator that condition's class is missing
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(AsyncDatabase.class)
+    @ConditionalOnAvailableEndpoint(NextOrmEndpoint.class)
     public NextOrmEndpoint nextOrmEndpoint(Map<String, AsyncDatabase> databases) {
         Map<String, AsyncDatabase> byName = new LinkedHashMap<>();
         databases.forEach((beanName, db) -> byName.put(DatabaseNames.of(beanName), db));
