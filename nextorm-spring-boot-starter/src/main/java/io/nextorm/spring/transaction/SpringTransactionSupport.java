@@ -15,6 +15,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionContextManager;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,11 +40,12 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code db.session(...)} asks the manager for a transaction with its definition (by default
- *       {@code PROPAGATION_REQUIRED}): inside {@code @Transactional} or a
- *       {@code TransactionalOperator} the session joins that transaction, elsewhere it begins one
- *       that Spring code called from the session's work ({@code DatabaseClient}, other
- *       {@code @Transactional} methods) joins in turn. Statements go to the transaction's connection
- *       ({@link ConnectionFactoryUtils#getConnection}).</li>
+ *       {@code PROPAGATION_NESTED}): inside {@code @Transactional} or a
+ *       {@code TransactionalOperator} the session joins that transaction, behind a savepoint, so that
+ *       a session that fails takes back its own writes even when the caller catches its error;
+ *       elsewhere it begins a transaction that Spring code called from the session's work
+ *       ({@code DatabaseClient}, other {@code @Transactional} methods) joins in turn. Statements go
+ *       to the transaction's connection ({@link ConnectionFactoryUtils#getConnection}).</li>
  *   <li>The session's identity map is bound to the Spring transaction: every session of the same
  *       database in that transaction shares it, it is flushed before the transaction commits (also
  *       changes made after the session's work ended) and cleared once the transaction completed.</li>
@@ -63,13 +65,14 @@ public final class SpringTransactionSupport implements TransactionSupport {
     private final TransactionDefinition definition;
 
     /**
-     * Sessions in transactions of the manager with the default definition: propagation required,
-     * the database's isolation level, read-write, no timeout.
+     * Sessions in transactions of the manager with the default definition: propagation nested (a
+     * new transaction, or a savepoint in the running one), the database's isolation level,
+     * read-write, no timeout.
      *
      * @param transactionManager the manager, over the connection factory the database is bound to
      */
     public SpringTransactionSupport(ReactiveTransactionManager transactionManager) {
-        this(transactionManager, TransactionDefinition.withDefaults());
+        this(transactionManager, new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
     }
 
     /**
@@ -88,9 +91,9 @@ public final class SpringTransactionSupport implements TransactionSupport {
     }
 
     /**
-     * Runs a session's work in a transaction of the manager: the running Spring transaction, or a
-     * new one that commits when the work completes and rolls back when it fails or is cancelled
-     * (the work's error passes on unchanged).
+     * Runs a session's work in a transaction of the manager: the running Spring transaction (behind
+     * a savepoint, with the default definition), or a new one that commits when the work completes
+     * and rolls back when it fails or is cancelled (the work's error passes on unchanged).
      *
      * @param connectionFactory the database's connection factory
      * @param work the session's work
@@ -196,7 +199,7 @@ public final class SpringTransactionSupport implements TransactionSupport {
         private Mono<Void> restart(String method, Function<ReactiveTransaction, Mono<Void>> end) {
             return Mono.defer(() -> {
                 ReactiveTransaction current = status;
-                if (!current.isNewTransaction()) {
+                if (!current.isNewTransaction() || current.isNested()) {
                     return Mono.error(new TransactionException(method + "() in a session that joined a Spring "
                             + "transaction it did not begin (@Transactional, TransactionalOperator): that transaction "
                             + "ends when its owner completes. Use aflush() to write the changes now, or run the "

@@ -216,6 +216,22 @@ class SpringTransactionSupportTest {
     }
 
     @Test
+    void failedSessionWhoseErrorIsCaughtUndoesOnlyItsOwnWrites() {
+        runner.run(context -> {
+            AsyncDatabase db = context.getBean(AsyncDatabase.class);
+            DatabaseClient client = DatabaseClient.create(context.getBean(ConnectionFactory.class));
+            client.sql("INSERT INTO shelf (name) VALUES ('by client')").then()
+                    .then(db.session(s -> db.asave(Shelf.named("x")).then(Mono.error(new IllegalStateException("boom"))))
+                            .onErrorResume(IllegalStateException.class, e -> Mono.empty()))
+                    .as(context.getBean(TransactionalOperator.class)::transactional)
+                    .as(StepVerifier::create)
+                    .verifyComplete();
+
+            assertThat(names(context)).as("rolled back to the savepoint before the session").containsExactly("by client");
+        });
+    }
+
+    @Test
     void acommitOfASessionThatBeganItsTransactionCommitsThroughTheManagerAndGoesOn() {
         runner.run(context -> {
             AsyncDatabase db = context.getBean(AsyncDatabase.class);
@@ -247,6 +263,11 @@ class SpringTransactionSupportTest {
 
             assertThat(shelves(context)).isZero();
         });
+    }
+
+    private static java.util.List<String> names(ApplicationContext context) {
+        return DatabaseClient.create(context.getBean(ConnectionFactory.class)).sql("SELECT name FROM shelf ORDER BY id")
+                .map(row -> row.get(0, String.class)).all().collectList().block(TIMEOUT);
     }
 
     private static long shelves(ApplicationContext context) {
