@@ -15,6 +15,7 @@ import io.nextorm.mapping.Table;
 import io.nextorm.processor.EntityIndex;
 import io.nextorm.session.ConnectionTransactionSupport;
 import io.nextorm.session.DatabaseRuntime;
+import io.nextorm.session.SessionListener;
 import io.nextorm.session.TransactionSupport;
 import io.nextorm.sql.SqlRenderer;
 import io.nextorm.sql.SqlStatement;
@@ -67,6 +68,7 @@ public class AsyncDatabase {
     private volatile Mapping mapping;
     private volatile LambdaTranslator translator;
     private volatile TransactionSupport transactionSupport = ConnectionTransactionSupport.create();
+    private final List<SessionListener> sessionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * A database of every {@code @Entity} on the class path, read from the index files that the
@@ -204,9 +206,15 @@ public class AsyncDatabase {
         this.executor = new StatementExecutor(databaseDialect);
         this.connectionFactory = factory;
         if (mapping != null) {
-            runtime = new DatabaseRuntime(factory, mapping, new SqlRenderer(mapping, databaseDialect), executor,
-                    transactionSupport);
+            runtime = newRuntime(factory, mapping);
         }
+    }
+
+    private DatabaseRuntime newRuntime(ConnectionFactory factory, Mapping built) {
+        DatabaseRuntime created = new DatabaseRuntime(factory, built, new SqlRenderer(built, dialect), executor,
+                transactionSupport);
+        created.setSessionListeners(sessionListeners);
+        return created;
     }
 
     private static Mono<Void> check(ConnectionFactory factory) {
@@ -314,8 +322,7 @@ public class AsyncDatabase {
                     translator = new LambdaTranslator(built);
                     mapping = built;
                     if (connectionFactory != null) {
-                        runtime = new DatabaseRuntime(connectionFactory, built, new SqlRenderer(built, dialect), executor,
-                                transactionSupport);
+                        runtime = newRuntime(connectionFactory, built);
                     }
                 }
             }));
@@ -640,6 +647,27 @@ public class AsyncDatabase {
             throw new IllegalStateException("Add statement listeners after bind()");
         }
         executor.addListener(listener);
+    }
+
+    /**
+     * Adds a listener told about this database's sessions, their commits and rollbacks, and failed
+     * optimistic checks (the hook for session metrics). May be called at any time, also before
+     * {@link #bind}; it applies from the next event on.
+     *
+     * <pre>{@code
+     * db.addSessionListener(new SessionListener() {
+     *     public void committed() { commits.increment(); }
+     * });
+     * }</pre>
+     *
+     * @param listener the listener
+     * @throws IllegalArgumentException for null
+     */
+    public void addSessionListener(SessionListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("addSessionListener() needs a listener, got null");
+        }
+        sessionListeners.add(listener);
     }
 
     /**

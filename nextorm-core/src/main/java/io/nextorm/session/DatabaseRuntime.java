@@ -57,6 +57,7 @@ public final class DatabaseRuntime {
     private final NewObjectLoader newObjects = new NewObjectLoader(stubs);
     private final RelationLoader relations = new RelationLoader(this);
     private volatile TransactionSupport transactions;
+    private volatile List<SessionListener> sessionListeners = List.of();
 
     /**
      * Creates the runtime, with transactions over plain R2DBC connections.
@@ -109,6 +110,51 @@ public final class DatabaseRuntime {
      */
     public TransactionSupport transactionSupport() {
         return transactions;
+    }
+
+    /**
+     * Sets the listeners told about sessions, commits, rollbacks and optimistic check failures. The
+     * list is read at each event, so a thread-safe list that the owner keeps adding to (the
+     * database's {@code CopyOnWriteArrayList}) reaches listeners added later.
+     *
+     * @param listeners the listeners
+     */
+    public void setSessionListeners(List<SessionListener> listeners) {
+        if (listeners == null) {
+            throw new IllegalArgumentException("setSessionListeners() needs a list, got null");
+        }
+        this.sessionListeners = listeners;
+    }
+
+    void sessionStarted() {
+        for (SessionListener listener : sessionListeners) {
+            listener.sessionStarted();
+        }
+    }
+
+    void committed() {
+        for (SessionListener listener : sessionListeners) {
+            listener.committed();
+        }
+    }
+
+    void rolledBack() {
+        for (SessionListener listener : sessionListeners) {
+            listener.rolledBack();
+        }
+    }
+
+    /**
+     * Tells the listeners about an optimistic check failure, and returns the exception to raise.
+     *
+     * @param exception the exception
+     * @return the same exception
+     */
+    OptimisticCheckException optimisticCheckFailed(OptimisticCheckException exception) {
+        for (SessionListener listener : sessionListeners) {
+            listener.optimisticCheckFailed(exception);
+        }
+        return exception;
     }
 
     /**
@@ -168,14 +214,28 @@ public final class DatabaseRuntime {
                 return Flux.<T>defer(() -> work.apply(joined)).takeLast(1).singleOrEmpty();
             }
             TransactionSupport support = transactions;
+            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
             return support.<Optional<T>>inTransaction(connectionFactory, handle -> {
-                        Session session = new Session(this, handle);
+                        Session session = handle.bind(this, () -> new Session(this, handle));
+                        started.set(true);
+                        sessionStarted();
                         return Flux.<T>defer(() -> work.apply(session)).takeLast(1).singleOrEmpty()
                                 .map(Optional::of)
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(result -> session.flush().thenReturn(result))
                                 .doOnError(error -> session.clear())
                                 .contextWrite(ctx -> ctx.put(this, session));
+                    })
+                    .doOnComplete(this::committed)
+                    .doOnError(error -> {
+                        if (started.get()) {
+                            rolledBack();
+                        }
+                    })
+                    .doOnCancel(() -> {
+                        if (started.get()) {
+                            rolledBack();
+                        }
                     })
                     .singleOrEmpty()
                     .flatMap(Mono::justOrEmpty);
@@ -195,8 +255,10 @@ public final class DatabaseRuntime {
 
     /**
      * Runs work on a connection: the session's, when the subscriber's context has a session of this
-     * database (it stays open), else a new one from the pool that is closed (returned) when the work
-     * completes, fails or is cancelled.
+     * database (it stays open), else the one the {@link TransactionSupport} hands out for a single
+     * statement ({@link TransactionSupport#withConnection}: by default a new one from the pool that
+     * is closed (returned) when the work completes, fails or is cancelled; the Spring starter's, the
+     * connection of a running Spring transaction).
      *
      * @param work what to do with the connection
      * @param <T> the element type
@@ -208,7 +270,7 @@ public final class DatabaseRuntime {
             if (session != null) {
                 return Flux.from(work.apply(session.connection()));
             }
-            return Flux.usingWhen(connectionFactory.create(), work, Connection::close);
+            return transactions.withConnection(connectionFactory, work);
         });
     }
 
@@ -257,7 +319,8 @@ public final class DatabaseRuntime {
      * @throws io.nextorm.TransactionException (in the Mono) outside a session
      */
     public Mono<Void> commit() {
-        return Mono.deferContextual(context -> requireSession(context, "acommit").commit());
+        return Mono.deferContextual(context -> requireSession(context, "acommit").commit())
+                .doOnSuccess(ignored -> committed());
     }
 
     /**
@@ -268,7 +331,8 @@ public final class DatabaseRuntime {
      * @throws io.nextorm.TransactionException (in the Mono) outside a session
      */
     public Mono<Void> rollback() {
-        return Mono.deferContextual(context -> requireSession(context, "arollback").rollback());
+        return Mono.deferContextual(context -> requireSession(context, "arollback").rollback())
+                .doOnSuccess(ignored -> rolledBack());
     }
 
     private Session requireSession(ContextView context, String method) {
@@ -576,8 +640,8 @@ public final class DatabaseRuntime {
             return update(sql).map(rows -> {
                 if (rows == 0) {
                     if (version != null) {
-                        throw new OptimisticCheckException(model.name() + "[" + model.idOf(entity) + "] was changed or "
-                                + "deleted by another transaction since it was read (version " + oldVersion + ")");
+                        throw optimisticCheckFailed(new OptimisticCheckException(model.name() + "[" + model.idOf(entity) + "] was changed or "
+                                + "deleted by another transaction since it was read (version " + oldVersion + ")"));
                     }
                     throw new ObjectNotFoundException("There is no " + model.name() + "[" + model.idOf(entity)
                             + "] to update; use ainsert() to insert an object with a key of your choosing");
@@ -629,8 +693,8 @@ public final class DatabaseRuntime {
             return update(new SqlStatement(sql, values, StatementKind.DELETE, model.name())).map(rows -> {
                 if (rows == 0) {
                     if (checked) {
-                        throw new OptimisticCheckException(model.name() + "[" + model.idOf(entity) + "] was changed or "
-                                + "deleted by another transaction since it was read");
+                        throw optimisticCheckFailed(new OptimisticCheckException(model.name() + "[" + model.idOf(entity) + "] was changed or "
+                                + "deleted by another transaction since it was read"));
                     }
                     throw new ObjectNotFoundException("There is no " + model.name() + "[" + model.idOf(entity)
                             + "] to delete");

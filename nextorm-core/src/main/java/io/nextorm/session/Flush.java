@@ -434,10 +434,10 @@ final class Flush {
                 }
                 String what = version != null ? "its version is no longer " + expectedVersion
                         : names.isEmpty() ? "the row is gone" : "the values read of " + names + " changed";
-                return Mono.error(new OptimisticCheckException(model.name() + "[" + id + "] was changed or deleted by "
-                        + "another transaction since this session read it (" + what + "); the update of "
-                        + columns.stream().map(PropertyModel::name).toList() + " was not written and the session "
-                        + "was rolled back"));
+                return Mono.error(runtime.optimisticCheckFailed(new OptimisticCheckException(model.name() + "[" + id
+                        + "] was changed or deleted by another transaction since this session read it (" + what
+                        + "); the update of " + columns.stream().map(PropertyModel::name).toList()
+                        + " was not written and the session was rolled back")));
             }
             if (version != null) {
                 version.set(entry.entity, nextVersion);

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * this object's monitor, because Reactor may deliver a session's signals on different threads and a
  * user may run queries of one session in parallel.
  */
-final class Session implements DbSession {
+final class Session implements DbSession, TransactionScoped {
 
     private final DatabaseRuntime runtime;
     private final TransactionHandle transaction;
@@ -112,6 +112,28 @@ final class Session implements DbSession {
      */
     Mono<Void> rollback() {
         return Mono.<Void>fromRunnable(this::clear).then(Mono.defer(transaction::rollback));
+    }
+
+    /**
+     * Flushes before the transaction this session is bound to commits; also when the session's work
+     * has ended and the transaction's owner commits it. The flush runs with this session in its
+     * Reactor Context, as it would inside the work.
+     *
+     * @return completion
+     */
+    @Override
+    public Mono<Void> beforeCommit() {
+        return flush().contextWrite(context -> context.put(runtime, this));
+    }
+
+    /**
+     * Clears the identity map once the transaction this session is bound to has ended.
+     *
+     * @param committed whether it committed
+     */
+    @Override
+    public void afterCompletion(boolean committed) {
+        clear();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.nextorm.session;
 
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -50,4 +51,23 @@ public interface TransactionSupport {
      */
     <T> Flux<T> inTransaction(ConnectionFactory connectionFactory,
                               Function<TransactionHandle, ? extends Publisher<T>> work);
+
+    /**
+     * Runs one statement's work outside a session: on a connection of the caller's surrounding
+     * transaction, when the implementation knows one, else on a new connection that is released
+     * when the work completes, fails or is cancelled. The default knows no surrounding transaction:
+     * every call gets a new connection from the factory and closes it (auto-commit mode). The Spring
+     * Boot starter's implementation hands out the connection of a running Spring transaction
+     * ({@code @Transactional}, {@code TransactionalOperator}), so that plain {@code db} calls made in
+     * it, without {@code db.session}, are part of it.
+     *
+     * @param connectionFactory where the database's connections come from
+     * @param work what to do with the connection; it must not close it
+     * @param <T> the element type
+     * @return the work's elements
+     */
+    default <T> Flux<T> withConnection(ConnectionFactory connectionFactory,
+                                       Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(connectionFactory.create(), work, Connection::close);
+    }
 }

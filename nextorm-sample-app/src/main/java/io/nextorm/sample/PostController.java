@@ -67,7 +67,7 @@ public class PostController {
     }
 
     /**
-     * Writes a post, and its author when the name is new.
+     * Writes a post, and its author when the name is new, in one session: both or neither.
      *
      * @param post the title, text and author's name
      * @return 201 with the saved post and its location; 400 without a title or author
@@ -77,9 +77,11 @@ public class PostController {
         if (isBlank(post.title()) || isBlank(post.author())) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "A post needs a title and an author"));
         }
-        return db.aselect(Author.class).filter(Author_.name.eq(post.author())).get()
-                .switchIfEmpty(Mono.defer(() -> db.asave(new Author(post.author()))))
-                .flatMap(author -> db.asave(new Post(post.title(), post.body() == null ? "" : post.body(), author)))
+        // one session: the new author and the post commit together (a Spring transaction, through the starter)
+        return db.session(s -> db.aselect(Author.class).filter(Author_.name.eq(post.author())).get()
+                        .switchIfEmpty(Mono.defer(() -> db.asave(new Author(post.author()))))
+                        .flatMap(author -> db.asave(new Post(post.title(), post.body() == null ? "" : post.body(),
+                                author))))
                 .map(saved -> ResponseEntity.created(URI.create("/posts/" + saved.getId())).body(PostView.of(saved)));
     }
 

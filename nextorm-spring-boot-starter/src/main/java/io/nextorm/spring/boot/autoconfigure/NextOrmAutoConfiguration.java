@@ -1,17 +1,25 @@
 package io.nextorm.spring.boot.autoconfigure;
 
 import io.nextorm.AsyncDatabase;
+import io.nextorm.session.TransactionSupport;
+import io.nextorm.spring.transaction.SpringTransactionSupport;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
+import org.springframework.transaction.ReactiveTransactionManager;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -37,9 +45,14 @@ import java.util.List;
  * The entities are those of {@code nextorm.entity-packages}, by default of the application's
  * package, read from the entity index that nextorm's annotation processor writes.
  *
+ * <p>When the application has one {@link ReactiveTransactionManager} (Spring Boot's
+ * {@code R2dbcTransactionManager}), nextorm's sessions are Spring's reactive transactions: a
+ * {@link SpringTransactionSupport} is set on the database (see there). A {@link TransactionSupport}
+ * bean of the application's own replaces it.
+ *
  * @see NextOrmProperties
  */
-@AutoConfiguration(after = R2dbcAutoConfiguration.class)
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass(AsyncDatabase.class)
 @ConditionalOnBean(ConnectionFactory.class)
 @EnableConfigurationProperties(NextOrmProperties.class)
@@ -66,22 +79,47 @@ public final class NextOrmAutoConfiguration {
      * @param connectionFactory the application's connection factory
      * @param properties nextorm's settings
      * @param beanFactory the bean factory, for the application's packages and class loader
+     * @param transactionSupport how sessions get their transactions, when the application has one
+     *                           such bean (by default the one over Spring's transaction manager)
      * @return the database, ready for queries
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public AsyncDatabase asyncDatabase(ConnectionFactory connectionFactory, NextOrmProperties properties,
-                                       ConfigurableListableBeanFactory beanFactory) {
+                                       ConfigurableListableBeanFactory beanFactory,
+                                       ObjectProvider<TransactionSupport> transactionSupport) {
         ClassLoader classLoader = beanFactory.getBeanClassLoader();
         if (classLoader == null) {
             classLoader = NextOrmAutoConfiguration.class.getClassLoader();
         }
         AsyncDatabase db = new AsyncDatabase(IndexedEntities.in(classLoader, entityPackages(properties, beanFactory)));
+        transactionSupport.ifUnique(db::setTransactionSupport);
         db.bind(connectionFactory)
                 .then(db.generateMapping(properties.isCreateTables(), properties.isValidateRelations()))
                 .onErrorResume(error -> db.close().then(Mono.error(error)))
                 .block();
         return db;
+    }
+
+    /**
+     * Sessions in Spring's reactive transactions, when the application has one transaction manager.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ReactiveTransactionManager.class, ConnectionFactoryUtils.class})
+    @ConditionalOnSingleCandidate(ReactiveTransactionManager.class)
+    static class SpringTransactionConfiguration {
+
+        /**
+         * nextorm's transaction SPI over the application's transaction manager.
+         *
+         * @param transactionManager the manager (Spring Boot's {@code R2dbcTransactionManager})
+         * @return the transaction support set on the database
+         */
+        @Bean
+        @ConditionalOnMissingBean(TransactionSupport.class)
+        SpringTransactionSupport nextOrmTransactionSupport(ReactiveTransactionManager transactionManager) {
+            return new SpringTransactionSupport(transactionManager);
+        }
     }
 
     private static List<String> entityPackages(NextOrmProperties properties, BeanFactory beanFactory) {

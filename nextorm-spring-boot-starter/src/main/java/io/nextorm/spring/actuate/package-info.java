@@ -1,0 +1,4 @@
+/**
+ * The Actuator endpoint {@code nextorm}: {@link NextOrmEndpoint}.
+ */
+package io.nextorm.spring.actuate;
