@@ -62,6 +62,9 @@ final class Providers {
                 .maxSize(maxSize)
                 .maxIdleTime(maxIdle)
                 .validationQuery("SELECT 1")
+                // a connection the server dropped fails validation on acquire; retry past it, so one dead
+                // connection (a killed session's, say) costs no caller an error
+                .acquireRetry(3)
                 .build();
         return new ConnectionPool(configuration);
     }

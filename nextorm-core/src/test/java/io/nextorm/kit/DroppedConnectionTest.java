@@ -1,0 +1,94 @@
+package io.nextorm.kit;
+
+import io.nextorm.AsyncDatabase;
+import io.nextorm.NextOrmException;
+import io.nextorm.SqlExecutionException;
+import io.nextorm.testkit.DatabaseTestKit;
+import io.nextorm.testkit.TestDatabase;
+import io.nextorm.testkit.model.Article;
+import io.nextorm.testkit.model.Article_;
+import io.nextorm.testkit.model.Author;
+import io.nextorm.testkit.model.Tag;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class DroppedConnectionTest extends DatabaseTestKit {
+
+    @Override
+    protected List<Class<?>> entities() {
+        return List.of(Author.class, Article.class, Tag.class);
+    }
+
+    @Test
+    void connectionsKilledByTheServerGiveAClearErrorAndThePoolRecovers() {
+        Assumptions.assumeTrue(target != TestDatabase.H2, "an in-memory H2 database has no server to drop connections");
+        await(db.asave(new Article("survivor")));
+        // open a few pooled connections, so that some idle ones are there to be killed
+        Flux.range(0, 4).flatMap(i -> db.aselect(Article.class).count()).collectList().block(TIMEOUT);
+        killOtherConnections();
+        int failures = 0;
+        Long count = null;
+        for (int attempt = 0; attempt < 5 && count == null; attempt++) {
+            try {
+                count = await(db.aselect(Article.class).count());
+            } catch (NextOrmException e) {
+                failures++;
+                assertThat(e.getMessage()).contains("SELECT COUNT(*) FROM article");
+            }
+        }
+        assertThat(count).isEqualTo(1L);
+        assertThat(failures).isLessThanOrEqualTo(4);
+        assertThat(await(db.aselect(Article.class).fetchAll())).extracting(Article::getTitle).containsExactly("survivor");
+    }
+
+    @Test
+    void aSessionWhoseConnectionIsKilledFailsWithTheSqlAndTheNextCallWorks() {
+        Assumptions.assumeTrue(target != TestDatabase.H2, "an in-memory H2 database has no server to drop connections");
+        await(db.asave(new Article("before")));
+        String ownId = target == TestDatabase.POSTGRES ? "SELECT pg_backend_pid() AS id" : "SELECT CONNECTION_ID() AS id";
+        AsyncDatabase killer = new AsyncDatabase(List.of());
+        await(killer.bind(target.provider(), target.url(), Map.of()));
+        try {
+            Throwable failure = catchThrowable(() -> await(db.session(s -> db.selectRaw(ownId)
+                    .flatMap(rows -> kill(killer, (Number) rows.get(0).get("id")))
+                    .then(db.aselect(Article.class).filter(Article_.title.eq("before")).count()))));
+            assertThat(failure).isInstanceOf(SqlExecutionException.class)
+                    .hasMessageContaining("[SQL: SELECT COUNT(*) FROM article WHERE title = ")
+                    .hasMessageNotContaining("before");
+            assertThat(await(db.aselect(Article.class).count())).isEqualTo(1L);
+        } finally {
+            await(killer.close());
+        }
+    }
+
+    private Mono<Void> kill(AsyncDatabase killer, Number connectionId) {
+        return target == TestDatabase.POSTGRES
+                ? killer.selectRaw("SELECT pg_terminate_backend(?)", connectionId.intValue()).then()
+                : killer.execute("KILL CONNECTION " + connectionId.longValue()).then();
+    }
+
+    private void killOtherConnections() {
+        if (target == TestDatabase.POSTGRES) {
+            await(db.selectRaw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> 'psql'"));
+        } else {
+            List<Map<String, Object>> others = await(db.selectRaw("SELECT id FROM information_schema.processlist "
+                    + "WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command <> 'Daemon'"));
+            for (Map<String, Object> other : others) {
+                try {
+                    await(db.execute("KILL CONNECTION " + ((Number) other.get("id")).longValue()));
+                } catch (NextOrmException ignored) {
+                    // the connection was gone already
+                }
+            }
+        }
+    }
+}
