@@ -20,12 +20,17 @@ final class Providers {
     }
 
     static ConnectionPool pool(String provider, String url, Map<String, ?> options) {
+        return pool(provider, url, options, Providers.class.getClassLoader());
+    }
+
+    /** As {@link #pool(String, String, Map)}, looking for the driver in {@code drivers}. */
+    static ConnectionPool pool(String provider, String url, Map<String, ?> options, ClassLoader drivers) {
         Driver driver = Driver.of(provider);
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("bind(\"" + provider + "\", url, options) needs a URL, such as "
                     + driver.example);
         }
-        if (!driver.isPresent()) {
+        if (!driver.isPresentIn(drivers)) {
             throw new IllegalStateException("The " + provider + " driver is not on the class path: add the dependency "
                     + driver.dependency);
         }
@@ -100,9 +105,9 @@ final class Providers {
             };
         }
 
-        boolean isPresent() {
+        boolean isPresentIn(ClassLoader drivers) {
             try {
-                Class.forName(providerClass, false, Providers.class.getClassLoader());
+                Class.forName(providerClass, false, drivers);
                 return true;
             } catch (ClassNotFoundException e) {
                 return false;

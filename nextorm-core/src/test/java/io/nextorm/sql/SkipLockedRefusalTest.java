@@ -1,16 +1,15 @@
 package io.nextorm.sql;
 
 import io.nextorm.AsyncDatabase;
-import io.nextorm.dialect.AbstractDialect;
+import io.nextorm.dialect.Dialect;
+import io.nextorm.dialect.H2Dialect;
 import io.nextorm.testkit.model.Author;
 import io.nextorm.testkit.model.Author_;
 import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,62 +19,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SkipLockedRefusalTest {
 
-    /** H2's SQL without FOR UPDATE SKIP LOCKED. */
-    static final class NoSkipLockedDialect extends AbstractDialect {
-        NoSkipLockedDialect() {
-            super(Set.of("ORDER", "USER"));
-        }
-
-        @Override
-        public String name() {
-            return "no-skip-locked";
-        }
-
-        @Override
-        protected String quote(String identifier) {
-            return '"' + identifier.toUpperCase(Locale.ROOT) + '"';
-        }
-
-        @Override
-        protected String textType() {
-            return "CHARACTER VARYING";
-        }
-
-        @Override
-        protected String binaryType() {
-            return "BINARY VARYING";
-        }
-
-        @Override
-        protected String timestampWithTimeZoneType() {
-            return "TIMESTAMP WITH TIME ZONE";
-        }
-
-        @Override
-        public String listTablesSql() {
-            return "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
-        }
-
-        @Override
-        public String randomFunction() {
-            return "RAND()";
-        }
-
-        @Override
-        public String stringAggregate(String expression, Supplier<String> separator) {
-            return "LISTAGG(" + expression + ", " + separator.get() + ")";
-        }
-
-        @Override
-        public boolean supportsSkipLocked() {
-            return false;
-        }
+    /** H2's dialect, but named "no-skip-locked" and without FOR UPDATE SKIP LOCKED. */
+    private static Dialect noSkipLocked() {
+        Dialect h2 = new H2Dialect();
+        return (Dialect) Proxy.newProxyInstance(Dialect.class.getClassLoader(), new Class<?>[]{Dialect.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "name" -> "no-skip-locked";
+                    case "supportsSkipLocked" -> false;
+                    default -> method.invoke(h2, args);
+                });
     }
 
     private static AsyncDatabase database() {
         AsyncDatabase db = new AsyncDatabase(List.of(Author.class, io.nextorm.testkit.model.Article.class,
                 io.nextorm.testkit.model.Tag.class));
-        db.bind(ConnectionFactories.get("r2dbc:h2:mem:///skip-locked-refusal"), new NoSkipLockedDialect())
+        db.bind(ConnectionFactories.get("r2dbc:h2:mem:///skip-locked-refusal"), noSkipLocked())
                 .then(db.generateMapping()).block();
         return db;
     }
