@@ -1,25 +1,28 @@
 package io.nextorm;
 
+import io.nextorm.spi.SessionListener;
+import io.nextorm.spi.StatementListener;
+import io.nextorm.spi.TransactionSupport;
+
+import io.nextorm.internal.execution.Providers;
+
 import io.nextorm.dialect.Dialect;
 import io.nextorm.dialect.Dialects;
-import io.nextorm.execution.RowMap;
-import io.nextorm.execution.StatementExecutor;
-import io.nextorm.execution.StatementListener;
-import io.nextorm.lambda.LambdaTranslator;
-import io.nextorm.mapping.EntityModel;
+import io.nextorm.internal.execution.RowMap;
+import io.nextorm.internal.execution.StatementExecutor;
+import io.nextorm.internal.lambda.LambdaTranslator;
+import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.mapping.ForeignKey;
-import io.nextorm.mapping.Mapping;
-import io.nextorm.mapping.PropertyKind;
-import io.nextorm.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Mapping;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.mapping.Table;
 import io.nextorm.processor.EntityIndex;
-import io.nextorm.session.ConnectionTransactionSupport;
-import io.nextorm.session.DatabaseRuntime;
-import io.nextorm.session.SessionListener;
-import io.nextorm.session.TransactionSupport;
-import io.nextorm.sql.SqlRenderer;
-import io.nextorm.sql.SqlStatement;
-import io.nextorm.sql.StatementKind;
+import io.nextorm.internal.session.ConnectionTransactionSupport;
+import io.nextorm.internal.session.DatabaseRuntime;
+import io.nextorm.internal.sql.SqlRenderer;
+import io.nextorm.internal.sql.SqlStatement;
+import io.nextorm.internal.sql.StatementKind;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -383,7 +386,7 @@ public class AsyncDatabase {
             throw new IllegalArgumentException("aselect() needs an entity class, got null");
         }
         requireMapping().entity(entityClass);
-        return new AsyncQuerySet<>(this, entityClass, io.nextorm.query.SelectSpec.of(entityClass));
+        return new AsyncQuerySet<>(this, entityClass, io.nextorm.internal.query.SelectSpec.of(entityClass));
     }
 
     /**

@@ -1,21 +1,23 @@
 package io.nextorm;
 
-import io.nextorm.execution.EntityLoader;
-import io.nextorm.execution.LabelledRowMapper;
-import io.nextorm.mapping.EntityModel;
-import io.nextorm.mapping.PropertyKind;
-import io.nextorm.mapping.PropertyModel;
+import io.nextorm.internal.execution.TextTable;
+
+import io.nextorm.internal.execution.EntityLoader;
+import io.nextorm.internal.execution.LabelledRowMapper;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.query.Assignment;
 import io.nextorm.query.Condition;
 import io.nextorm.query.Join;
 import io.nextorm.query.JoinType;
 import io.nextorm.query.OrderItem;
 import io.nextorm.query.PropertyPath;
-import io.nextorm.query.SelectSpec;
+import io.nextorm.internal.query.SelectSpec;
 import io.nextorm.query.Value;
-import io.nextorm.session.DatabaseRuntime;
-import io.nextorm.sql.SqlRenderer;
-import io.nextorm.sql.SqlStatement;
+import io.nextorm.internal.session.DatabaseRuntime;
+import io.nextorm.internal.sql.SqlRenderer;
+import io.nextorm.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -259,7 +259,7 @@ class CrudTest extends DatabaseTestKit {
 
     @Test
     void anEntityWithoutPrimaryKeyIsAMappingError() {
-        assertThatThrownBy(() -> io.nextorm.mapping.Mapping.build(List.of(NoKey.class), true))
+        assertThatThrownBy(() -> io.nextorm.internal.mapping.Mapping.build(List.of(NoKey.class), true))
                 .isInstanceOf(MappingException.class).hasMessageContaining("no primary key");
     }
 

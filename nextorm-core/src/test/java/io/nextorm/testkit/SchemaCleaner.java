@@ -1,7 +1,7 @@
 package io.nextorm.testkit;
 
 import io.nextorm.AsyncDatabase;
-import io.nextorm.mapping.Mapping;
+import io.nextorm.internal.mapping.Mapping;
 import io.nextorm.mapping.Table;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.nextorm.AsyncDatabase;
 import io.nextorm.OptimisticCheckException;
 import io.nextorm.SqlExecutionException;
-import io.nextorm.execution.StatementListener;
-import io.nextorm.session.SessionListener;
-import io.nextorm.sql.SqlStatement;
+import io.nextorm.spi.StatementListener;
+import io.nextorm.spi.SessionListener;
+import io.nextorm.internal.sql.SqlStatement;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.nextorm.spring.transaction;
 
 import io.nextorm.TransactionException;
-import io.nextorm.session.TransactionHandle;
-import io.nextorm.session.TransactionScoped;
-import io.nextorm.session.TransactionSupport;
+import io.nextorm.spi.TransactionHandle;
+import io.nextorm.spi.TransactionScoped;
+import io.nextorm.spi.TransactionSupport;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;

@@ -3,7 +3,7 @@ package io.nextorm.spring.transaction;
 import io.nextorm.AsyncDatabase;
 import io.nextorm.DbSession;
 import io.nextorm.TransactionException;
-import io.nextorm.session.ConnectionTransactionSupport;
+import io.nextorm.internal.session.ConnectionTransactionSupport;
 import io.nextorm.spring.boot.autoconfigure.NextOrmAutoConfiguration;
 import io.nextorm.spring.boot.autoconfigure.fixture.FixtureConfiguration;
 import io.nextorm.spring.boot.autoconfigure.fixture.Shelf;

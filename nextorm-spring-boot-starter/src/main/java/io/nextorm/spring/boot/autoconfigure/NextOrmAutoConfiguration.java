@@ -1,7 +1,7 @@
 package io.nextorm.spring.boot.autoconfigure;
 
 import io.nextorm.AsyncDatabase;
-import io.nextorm.session.TransactionSupport;
+import io.nextorm.spi.TransactionSupport;
 import io.nextorm.spring.transaction.SpringTransactionSupport;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;

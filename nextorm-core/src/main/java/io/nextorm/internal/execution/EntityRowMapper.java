@@ -1,0 +1,119 @@
+package io.nextorm.internal.execution;
+
+import io.nextorm.Lazy;
+import io.nextorm.dialect.Dialect;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
+import io.r2dbc.spi.Readable;
+
+import java.util.List;
+
+/**
+ * Maps rows of an entity's eager columns (in {@link EntityModel#eagerColumns()} order) to objects,
+ * by column index, with the conversions decided once per entity.
+ *
+ * @param <T> the entity type
+ */
+public final class EntityRowMapper<T> {
+
+    private final EntityModel<T> model;
+    private final Dialect dialect;
+    private final List<PropertyModel> columns;
+    private final PropertyModel[] properties;
+    private final boolean[] references;
+    private final Class<?>[] readTypes;
+    private final Class<?>[] valueTypes;
+    private final int idIndex;
+
+    /**
+     * Prepares the mapper of an entity.
+     *
+     * @param model the entity
+     * @param dialect the dialect whose conversions apply
+     */
+    public EntityRowMapper(EntityModel<T> model, Dialect dialect) {
+        this.model = model;
+        this.dialect = dialect;
+        this.columns = model.eagerColumns();
+        this.properties = columns.toArray(new PropertyModel[0]);
+        this.references = new boolean[properties.length];
+        this.readTypes = new Class<?>[columns.size()];
+        this.valueTypes = new Class<?>[columns.size()];
+        int id = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            PropertyModel column = columns.get(i);
+            references[i] = column.kind() == PropertyKind.REFERENCE;
+            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
+            readTypes[i] = dialect.databaseType(valueTypes[i]);
+            if (column.kind() == PropertyKind.ID) {
+                id = i;
+            }
+        }
+        this.idIndex = id;
+    }
+
+    /**
+     * Maps one row.
+     *
+     * @param row the row
+     * @param loader where objects come from
+     * @return the object
+     */
+    public T map(Readable row, EntityLoader loader) {
+        Object id = read(row, idIndex);
+        return loader.load(model, id, entity -> fill(entity, row, loader, id));
+    }
+
+    private void fill(T entity, Readable row, EntityLoader loader, Object id) {
+        PropertyModel[] all = properties;
+        for (int i = 0; i < all.length; i++) {
+            Object value = i == idIndex ? id : read(row, i);
+            if (references[i] && value != null) {
+                value = loader.reference(all[i].target(), value);
+            }
+            all[i].set(entity, value);
+        }
+        for (PropertyModel lazy : model.lazies()) {
+            lazy.set(entity, Lazy.notLoaded());
+        }
+        for (PropertyModel set : model.sets()) {
+            set.set(entity, new UnloadedSet<>(set));
+        }
+    }
+
+    /**
+     * The index of the key column in the mapped rows.
+     *
+     * @return the key's column index
+     */
+    public int idIndex() {
+        return idIndex;
+    }
+
+    /**
+     * Reads and converts one column.
+     *
+     * @param row the row
+     * @param index the column index
+     * @return the value in the property's Java type, or null
+     */
+    public Object read(Readable row, int index) {
+        Object raw = row.get(index, readTypes[index]);
+        return raw == null ? null : dialect.fromDatabase(raw, valueTypes[index]);
+    }
+
+    /**
+     * Reads one value of a type from a row.
+     *
+     * @param dialect the dialect
+     * @param row the row
+     * @param index the column index
+     * @param javaType the wanted Java type
+     * @return the converted value, or null
+     */
+    public static Object readValue(Dialect dialect, Readable row, int index, Class<?> javaType) {
+        Object raw = row.get(index, dialect.databaseType(javaType));
+        return raw == null ? null : dialect.fromDatabase(raw, javaType);
+    }
+}

@@ -1,0 +1,132 @@
+package io.nextorm.internal.execution;
+
+import io.nextorm.Lazy;
+import io.nextorm.MappingException;
+import io.nextorm.dialect.Dialect;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
+import io.r2dbc.spi.ColumnMetadata;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.RowMetadata;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps rows of hand-written SQL to objects of an entity by column label, without regard to case: a
+ * label names a property by its column ({@code author_id}) or by its name ({@code author}). Columns
+ * that name no property are ignored; properties without a column keep the value a new object has
+ * (null, 0, false), except lazy fields, which become {@link Lazy#notLoaded()} so that they can be
+ * loaded later. A lazy field whose column is in the result is loaded with it. The key column is
+ * required: it is how rows become objects (and, in a session, the same object for the same row).
+ * One mapper serves one query: the label plan is made once per result.
+ *
+ * @param <T> the entity type
+ */
+public final class LabelledRowMapper<T> {
+
+    private final EntityModel<T> model;
+    private final Dialect dialect;
+    private final Map<String, PropertyModel> byLabel = new HashMap<>();
+    private RowMetadata plannedFor;
+    private PropertyModel[] plan;
+    private Class<?>[] valueTypes;
+    private int idIndex;
+
+    /**
+     * Prepares a mapper.
+     *
+     * @param model the entity
+     * @param dialect the dialect whose conversions apply
+     */
+    public LabelledRowMapper(EntityModel<T> model, Dialect dialect) {
+        this.model = model;
+        this.dialect = dialect;
+        for (PropertyModel property : model.properties()) {
+            if (property.kind() != PropertyKind.SET) {
+                byLabel.put(property.name().toLowerCase(Locale.ROOT), property);
+            }
+        }
+        for (PropertyModel property : model.properties()) {
+            if (property.kind() != PropertyKind.SET) {
+                byLabel.putIfAbsent(property.column().toLowerCase(Locale.ROOT), property);
+            }
+        }
+    }
+
+    /**
+     * Maps one row.
+     *
+     * @param row the row
+     * @param metadata the row's metadata, for the labels
+     * @param loader where objects come from
+     * @return the object
+     * @throws MappingException when the result has no column for the key, or a NULL key
+     */
+    public T map(Readable row, RowMetadata metadata, EntityLoader loader) {
+        if (metadata != plannedFor) {
+            plan(metadata);
+        }
+        Object id = read(row, idIndex);
+        if (id == null) {
+            throw new MappingException("A row of the raw query has NULL in the key column "
+                    + model.id().column() + ", so it is no " + model.name());
+        }
+        return loader.load(model, id, entity -> fill(entity, row, loader));
+    }
+
+    private void plan(RowMetadata metadata) {
+        List<? extends ColumnMetadata> columns = metadata.getColumnMetadatas();
+        plan = new PropertyModel[columns.size()];
+        valueTypes = new Class<?>[columns.size()];
+        idIndex = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            PropertyModel property = byLabel.get(columns.get(i).getName().toLowerCase(Locale.ROOT));
+            if (property == null) {
+                continue;
+            }
+            plan[i] = property;
+            valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType()
+                    : property.valueType();
+            if (property.kind() == PropertyKind.ID) {
+                idIndex = i;
+            }
+        }
+        if (idIndex < 0) {
+            throw new MappingException("The raw query's result has no column for the key of " + model.name()
+                    + " (" + model.id().column() + "), so its rows cannot become objects; select it. Its columns were "
+                    + columns.stream().map(ColumnMetadata::getName).toList());
+        }
+        plannedFor = metadata;
+    }
+
+    private void fill(T entity, Readable row, EntityLoader loader) {
+        for (PropertyModel lazy : model.lazies()) {
+            lazy.set(entity, Lazy.notLoaded());
+        }
+        for (PropertyModel set : model.sets()) {
+            set.set(entity, new UnloadedSet<>(set));
+        }
+        for (int i = 0; i < plan.length; i++) {
+            PropertyModel property = plan[i];
+            if (property == null) {
+                continue;
+            }
+            Object value = read(row, i);
+            if (property.kind() == PropertyKind.REFERENCE && value != null) {
+                value = loader.reference(property.target(), value);
+            } else if (property.kind() == PropertyKind.LAZY) {
+                value = Lazy.of(value);
+            }
+            property.set(entity, value);
+        }
+    }
+
+    private Object read(Readable row, int index) {
+        Object raw = row.get(index, dialect.databaseType(valueTypes[index]));
+        return raw == null ? null : dialect.fromDatabase(raw, valueTypes[index]);
+    }
+}

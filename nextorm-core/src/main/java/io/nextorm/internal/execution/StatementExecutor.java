@@ -1,0 +1,195 @@
+package io.nextorm.internal.execution;
+
+import io.nextorm.spi.StatementListener;
+
+import io.nextorm.NextOrmException;
+import io.nextorm.SqlExecutionException;
+import io.nextorm.dialect.Dialect;
+import io.nextorm.internal.sql.SqlStatement;
+import io.nextorm.internal.sql.StatementKeys;
+import io.nextorm.internal.sql.TypedNull;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Sends statements on a connection: binds parameters through the dialect, maps rows, records
+ * statistics and the last SQL, tells listeners, and wraps driver errors with the SQL text (never
+ * the values). Nothing happens before subscription.
+ */
+public final class StatementExecutor {
+
+    private final Dialect dialect;
+    private final QueryStatistics statistics = new QueryStatistics();
+    private final StatementKeys keys = new StatementKeys();
+    private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile String lastSql;
+
+    /**
+     * Creates an executor.
+     *
+     * @param dialect the database's dialect
+     */
+    public StatementExecutor(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * The dialect.
+     *
+     * @return the dialect
+     */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The statistics of this database.
+     *
+     * @return the statistics
+     */
+    public QueryStatistics statistics() {
+        return statistics;
+    }
+
+    /**
+     * The last SQL text sent.
+     *
+     * @return the SQL, or null before the first statement
+     */
+    public String lastSql() {
+        return lastSql;
+    }
+
+    /**
+     * Adds a listener told about every statement.
+     *
+     * @param listener the listener
+     */
+    public void addListener(StatementListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Runs a query and maps its rows.
+     *
+     * @param connection the connection
+     * @param statement the statement
+     * @param mapper maps one row (a {@link io.r2dbc.spi.Row}; {@code Row.getMetadata()} has its columns)
+     * @param <T> the mapped type
+     * @return the mapped rows
+     */
+    public <T> Flux<T> query(Connection connection, SqlStatement statement, Function<? super Readable, T> mapper) {
+        return run(statement, () -> {
+            Statement prepared = prepare(connection, statement);
+            return Flux.from(prepared.execute()).concatMap(result -> result.map(mapper));
+        }, true);
+    }
+
+    /**
+     * Runs a statement and sums the rows it changed.
+     *
+     * @param connection the connection
+     * @param statement the statement
+     * @return the number of changed rows
+     */
+    public Mono<Long> update(Connection connection, SqlStatement statement) {
+        return run(statement, () -> Flux.from(prepare(connection, statement).execute())
+                .concatMap(Result::getRowsUpdated), false)
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Runs an INSERT and returns the generated keys, one per inserted row, in order.
+     *
+     * @param connection the connection
+     * @param statement the INSERT
+     * @param keyColumn the generated key column
+     * @param keyReader reads the key from the generated-values row
+     * @param <K> the key type
+     * @return the keys
+     */
+    public <K> Flux<K> insertReturningKeys(Connection connection, SqlStatement statement, String keyColumn,
+                                           Function<Readable, K> keyReader) {
+        return run(statement, () -> {
+            Statement prepared = prepare(connection, statement).returnGeneratedValues(keyColumn);
+            return Flux.from(prepared.execute()).concatMap(result -> result.map(keyReader));
+        }, true);
+    }
+
+    private <T> Flux<T> run(SqlStatement statement, java.util.function.Supplier<Flux<T>> work, boolean countElements) {
+        return Flux.defer(() -> {
+            lastSql = statement.sql();
+            long start = System.nanoTime();
+            AtomicLong rows = new AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Flux<T> flux;
+            try {
+                flux = work.get();
+            } catch (RuntimeException e) {
+                flux = Flux.error(e);
+            }
+            // recorded before the terminal signal travels downstream, so a caller that saw the result
+            // also sees its statistics
+            return flux
+                    .doOnNext(element -> {
+                        if (countElements) {
+                            rows.incrementAndGet();
+                        } else if (element instanceof Number n) {
+                            rows.addAndGet(n.longValue());
+                        }
+                    })
+                    .onErrorMap(error -> !(error instanceof NextOrmException),
+                            error -> new SqlExecutionException(statement.sql(), error))
+                    .doOnComplete(() -> {
+                        if (done.compareAndSet(false, true)) {
+                            finished(statement, System.nanoTime() - start, rows.get(), null);
+                        }
+                    })
+                    .doOnError(error -> {
+                        if (done.compareAndSet(false, true)) {
+                            finished(statement, System.nanoTime() - start, rows.get(), error);
+                        }
+                    })
+                    .doOnCancel(() -> {
+                        if (done.compareAndSet(false, true)) {
+                            finished(statement, System.nanoTime() - start, rows.get(), null);
+                        }
+                    });
+        });
+    }
+
+    private void finished(SqlStatement statement, long nanos, long rows, Throwable error) {
+        String key = keys.keyOf(statement.sql());
+        statistics.record(key, nanos);
+        if (!listeners.isEmpty()) {
+            Duration time = Duration.ofNanos(nanos);
+            for (StatementListener listener : listeners) {
+                listener.executed(statement, key, time, rows, error);
+            }
+        }
+    }
+
+    private Statement prepare(Connection connection, SqlStatement statement) {
+        Statement prepared = connection.createStatement(statement.sql());
+        List<Object> parameters = statement.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof TypedNull typedNull) {
+                prepared.bindNull(i, dialect.databaseType(typedNull.type()));
+            } else {
+                prepared.bind(i, dialect.toDatabase(value));
+            }
+        }
+        return prepared;
+    }
+}

@@ -1,0 +1,262 @@
+package io.nextorm.internal.mapping;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+
+/**
+ * One persistent property of an entity, read once per class. Values are read and written through
+ * method handles made once, so mapping a row costs no reflection.
+ */
+public final class PropertyModel {
+
+    private final Class<?> owner;
+    private final String name;
+    private final Class<?> fieldType;
+    private final Class<?> valueType;
+    private final PropertyKind kind;
+    private final String column;
+    private final boolean nullable;
+    private final boolean generated;
+    private final int length;
+    private final int precision;
+    private final int scale;
+    private final boolean unique;
+    private final String sqlDefault;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+    private EntityModel<?> target;
+    private Relation relation;
+
+    PropertyModel(Field field, PropertyKind kind, Class<?> valueType, String column, boolean nullable,
+                  boolean generated, int length, int precision, int scale, boolean unique, String sqlDefault,
+                  MethodHandle getter, MethodHandle setter) {
+        this.owner = field.getDeclaringClass();
+        this.name = field.getName();
+        this.fieldType = field.getType();
+        this.valueType = valueType;
+        this.kind = kind;
+        this.column = column;
+        this.nullable = nullable;
+        this.generated = generated;
+        this.length = length;
+        this.precision = precision;
+        this.scale = scale;
+        this.unique = unique;
+        this.sqlDefault = sqlDefault;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    /**
+     * The property (field) name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The class that declares the field.
+     *
+     * @return the declaring class
+     */
+    public Class<?> owner() {
+        return owner;
+    }
+
+    /**
+     * The declared field type: {@code long}, {@code Lazy}, {@code Set}, {@code Author}.
+     *
+     * @return the field type
+     */
+    public Class<?> fieldType() {
+        return fieldType;
+    }
+
+    /**
+     * The type of the stored value, boxed: {@code Long} for {@code long}, {@code String} for
+     * {@code Lazy<String>}, the element entity for a set, the referenced entity for a reference.
+     *
+     * @return the value type
+     */
+    public Class<?> valueType() {
+        return valueType;
+    }
+
+    /**
+     * What the property is stored as.
+     *
+     * @return the kind
+     */
+    public PropertyKind kind() {
+        return kind;
+    }
+
+    /**
+     * The column name, unquoted; null for a set.
+     *
+     * @return the column name
+     */
+    public String column() {
+        return column;
+    }
+
+    /**
+     * Whether the column allows NULL.
+     *
+     * @return true for {@code @Nullable} fields
+     */
+    public boolean nullable() {
+        return nullable;
+    }
+
+    /**
+     * Whether the database generates the value (an identity key).
+     *
+     * @return true for a generated key
+     */
+    public boolean generated() {
+        return generated;
+    }
+
+    /**
+     * The string length; 0 or less for an unbounded text type.
+     *
+     * @return the length
+     */
+    public int length() {
+        return length;
+    }
+
+    /**
+     * The decimal precision.
+     *
+     * @return the precision
+     */
+    public int precision() {
+        return precision;
+    }
+
+    /**
+     * The decimal scale.
+     *
+     * @return the scale
+     */
+    public int scale() {
+        return scale;
+    }
+
+    /**
+     * Whether the column is unique on its own.
+     *
+     * @return true for a unique column
+     */
+    public boolean unique() {
+        return unique;
+    }
+
+    /**
+     * The DEFAULT expression of the DDL, or null.
+     *
+     * @return the default
+     */
+    public String sqlDefault() {
+        return sqlDefault;
+    }
+
+    /**
+     * The referenced (or element) entity of a reference or set; null otherwise.
+     *
+     * @return the target entity model
+     */
+    public EntityModel<?> target() {
+        return target;
+    }
+
+    /**
+     * How a set is stored; null for other kinds (and for a set whose relation was not validated).
+     *
+     * @return the relation
+     */
+    public Relation relation() {
+        return relation;
+    }
+
+    /**
+     * Whether this property is a column loaded with the entity.
+     *
+     * @return true for ID, BASIC, VERSION and REFERENCE
+     */
+    public boolean isEagerColumn() {
+        return kind.isEagerColumn();
+    }
+
+    /**
+     * Reads the field.
+     *
+     * @param entity the entity
+     * @return the field's value (boxed)
+     */
+    public Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot read " + this, e);
+        }
+    }
+
+    /**
+     * Writes the field.
+     *
+     * @param entity the entity
+     * @param value the value; null leaves a primitive field at its default
+     */
+    public void set(Object entity, Object value) {
+        if (value == null && fieldType.isPrimitive()) {
+            return;
+        }
+        try {
+            setter.invokeExact(entity, value);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("Cannot set " + this + " (" + fieldType.getName() + ") to a "
+                    + value.getClass().getName(), e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot write " + this, e);
+        }
+    }
+
+    void resolve(EntityModel<?> targetModel, Relation setRelation) {
+        this.target = targetModel;
+        this.relation = setRelation;
+    }
+
+    @Override
+    public String toString() {
+        return owner.getSimpleName() + "." + name;
+    }
+
+    /**
+     * How a {@code Set<T>} property is stored.
+     *
+     * @param reverse the property on the other side: a reference (one-to-many) or a set (many-to-many)
+     * @param joinTable the join table of a many-to-many, null for one-to-many
+     * @param ownColumn the join table's column that refers to this side
+     * @param otherColumn the join table's column that refers to the elements
+     */
+    public record Relation(PropertyModel reverse, String joinTable, String ownColumn, String otherColumn) {
+
+        /**
+         * Whether the relation is many-to-many.
+         *
+         * @return true when a join table holds it
+         */
+        public boolean isManyToMany() {
+            return joinTable != null;
+        }
+    }
+}

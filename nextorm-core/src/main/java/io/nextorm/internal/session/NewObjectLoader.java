@@ -1,0 +1,34 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.internal.execution.EntityLoader;
+import io.nextorm.internal.mapping.EntityModel;
+
+import java.util.function.Consumer;
+
+/**
+ * The loader outside a session: every row becomes a new object, every foreign key a new reference
+ * holding only the key (remembered as a stub, so that it is never saved as if loaded).
+ */
+final class NewObjectLoader implements EntityLoader {
+
+    private final StubRegistry stubs;
+
+    NewObjectLoader(StubRegistry stubs) {
+        this.stubs = stubs;
+    }
+
+    @Override
+    public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+        T entity = model.newInstance();
+        fill.accept(entity);
+        return entity;
+    }
+
+    @Override
+    public Object reference(EntityModel<?> target, Object id) {
+        Object stub = target.newInstance();
+        target.id().set(stub, id);
+        stubs.add(stub);
+        return stub;
+    }
+}

@@ -1,0 +1,502 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.Lazy;
+import io.nextorm.ObjectNotFoundException;
+import io.nextorm.dialect.Dialect;
+import io.nextorm.internal.execution.EntityLoader;
+import io.nextorm.internal.execution.EntityRowMapper;
+import io.nextorm.internal.execution.UnloadedSet;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.query.PropertyPath;
+import io.nextorm.internal.sql.SqlStatement;
+import io.nextorm.internal.sql.StatementKind;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Loads what queries leave out: references and {@code Set} relations of many objects at once
+ * (prefetch: one SELECT per attribute, with an IN list of the owners' keys, split only beyond
+ * {@value #IN_LIST_SIZE} keys), one object's set ({@code loadSet}), lazy columns, and the reloads a
+ * bulk statement makes necessary. Inside a session every row goes through the identity map; outside
+ * one, each query maps every row once, and the loaded objects replace the owners' reference stubs.
+ */
+final class RelationLoader {
+
+    /** Keys per IN list. */
+    static final int IN_LIST_SIZE = 5_000;
+
+    private final DatabaseRuntime runtime;
+
+    RelationLoader(DatabaseRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    // ---- prefetch ----
+
+    /**
+     * Loads the relations along paths for all owners.
+     *
+     * @param model the owners' entity
+     * @param owners the owners
+     * @param paths property paths from the owners' entity (references and sets, possibly nested)
+     * @return completion
+     */
+    Mono<Void> prefetch(EntityModel<?> model, List<?> owners, List<PropertyPath> paths) {
+        Map<String, List<List<String>>> byFirst = new LinkedHashMap<>();
+        for (PropertyPath path : paths) {
+            List<String> names = path.names();
+            List<List<String>> rest = byFirst.computeIfAbsent(names.get(0), n -> new ArrayList<>());
+            if (names.size() > 1) {
+                rest.add(names.subList(1, names.size()));
+            }
+        }
+        return prefetchTree(model, owners, byFirst);
+    }
+
+    private Mono<Void> prefetchTree(EntityModel<?> model, List<?> owners, Map<String, List<List<String>>> tree) {
+        if (owners.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(tree.entrySet()).concatMap(branch -> {
+            PropertyModel property = model.property(branch.getKey());
+            Mono<List<Object>> targets;
+            if (property.kind() == PropertyKind.REFERENCE) {
+                targets = loadReferences(property, owners);
+            } else if (property.kind() == PropertyKind.SET) {
+                targets = loadSets(property, owners);
+            } else {
+                return Mono.error(new IllegalArgumentException("prefetch() takes references and sets; " + property
+                        + " is a column"));
+            }
+            if (branch.getValue().isEmpty()) {
+                return targets.then();
+            }
+            Map<String, List<List<String>>> next = new LinkedHashMap<>();
+            for (List<String> rest : branch.getValue()) {
+                next.computeIfAbsent(rest.get(0), n -> new ArrayList<>())
+                        .addAll(rest.size() > 1 ? List.of(rest.subList(1, rest.size())) : List.of());
+            }
+            return targets.flatMap(found -> prefetchTree(property.target(), found, next));
+        }).then();
+    }
+
+    private Mono<List<Object>> loadReferences(PropertyModel reference, List<?> owners) {
+        EntityModel<?> target = reference.target();
+        return Mono.deferContextual(context -> {
+            Session session = runtime.sessionOf(context);
+            Set<Object> ids = new LinkedHashSet<>();
+            for (Object owner : owners) {
+                Object value = reference.get(owner);
+                if (value != null && !target.hasNoId(value) && runtime.isStub(session, value)) {
+                    ids.add(target.idOf(value));
+                }
+            }
+            Map<Object, Object> loaded = new HashMap<>();
+            EntityLoader loader = loader(session);
+            return selectIn(target, target.id().column(), new ArrayList<>(ids), loader)
+                    .doOnNext(entity -> loaded.put(target.idOf(entity), entity))
+                    .then(Mono.fromCallable(() -> {
+                        Set<Object> distinct = identitySet();
+                        List<Object> targets = new ArrayList<>();
+                        for (Object owner : owners) {
+                            Object value = reference.get(owner);
+                            if (value == null) {
+                                continue;
+                            }
+                            Object found = target.hasNoId(value) ? null : loaded.get(target.idOf(value));
+                            if (found != null && found != value) {
+                                reference.set(owner, found);
+                                value = found;
+                            }
+                            if (distinct.add(value)) {
+                                targets.add(value);
+                            }
+                        }
+                        return targets;
+                    }));
+        });
+    }
+
+    private Mono<List<Object>> loadSets(PropertyModel set, List<?> owners) {
+        PropertyModel.Relation relation = set.relation();
+        if (relation == null) {
+            return Mono.error(new IllegalArgumentException(set + " has no mapped reverse side (the mapping was "
+                    + "generated with validateRelations off), so it cannot be loaded"));
+        }
+        EntityModel<?> ownerModel = relation.reverse().target();
+        EntityModel<?> target = set.target();
+        return Mono.deferContextual(context -> {
+            Session session = runtime.sessionOf(context);
+            Map<Object, List<Object>> ownersByKey = new LinkedHashMap<>();
+            Set<Object> distinct = identitySet();
+            List<Object> targets = new ArrayList<>();
+            for (Object owner : owners) {
+                Object value = set.get(owner);
+                if (value instanceof Collection<?> members && !(value instanceof UnloadedSet<?>)) {
+                    for (Object member : members) {
+                        if (distinct.add(member)) {
+                            targets.add(member);
+                        }
+                    }
+                } else if (!ownerModel.hasNoId(owner)) {
+                    ownersByKey.computeIfAbsent(ownerModel.idOf(owner), k -> new ArrayList<>()).add(owner);
+                }
+            }
+            if (ownersByKey.isEmpty()) {
+                return Mono.just(targets);
+            }
+            Map<Object, List<Object>> membersByKey = new HashMap<>();
+            EntityLoader loader = loader(session);
+            Flux<Member> rows = relation.isManyToMany()
+                    ? selectJoined(target, relation, new ArrayList<>(ownersByKey.keySet()), ownerModel.id().valueType(), loader)
+                    : selectByReference(target, relation.reverse(), new ArrayList<>(ownersByKey.keySet()), loader);
+            return rows.doOnNext(row -> {
+                        List<Object> members = membersByKey.computeIfAbsent(row.ownerKey(), k -> new ArrayList<>());
+                        if (!containsIdentical(members, row.entity())) {
+                            members.add(row.entity());
+                        }
+                    })
+                    .then(Mono.fromCallable(() -> {
+                        for (Map.Entry<Object, List<Object>> byKey : ownersByKey.entrySet()) {
+                            List<Object> members = membersByKey.getOrDefault(byKey.getKey(), List.of());
+                            for (Object owner : byKey.getValue()) {
+                                assign(session, owner, set, members);
+                            }
+                            for (Object member : members) {
+                                if (distinct.add(member)) {
+                                    targets.add(member);
+                                }
+                            }
+                        }
+                        return targets;
+                    }));
+        });
+    }
+
+    private void assign(Session session, Object owner, PropertyModel set, List<Object> members) {
+        Object value = set.get(owner);
+        Set<Object> loaded = new LinkedHashSet<>(members);
+        if (value instanceof UnloadedSet<?> unloaded) {
+            loaded.addAll(unloaded.added());
+            Set<Object> removed = identitySet();
+            removed.addAll(unloaded.removed());
+            loaded.removeIf(removed::contains);
+        }
+        set.set(owner, loaded);
+        if (session != null) {
+            session.setLoaded(owner, set, members);
+        } else if (!set.relation().isManyToMany()) {
+            PropertyModel reverse = set.relation().reverse();
+            for (Object member : members) {
+                Object back = reverse.get(member);
+                if (back != null && back != owner && runtime.isStub(null, back)) {
+                    reverse.set(member, owner);
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads one object's set, or returns it when it is loaded.
+     *
+     * @param entity the owner
+     * @param setName the set property
+     * @param <E> the element type
+     * @return the set
+     */
+    @SuppressWarnings("unchecked")
+    <E> Mono<Set<E>> loadSet(Object entity, String setName) {
+        if (entity == null) {
+            throw new IllegalArgumentException("loadSet() needs an entity, got null");
+        }
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        PropertyModel set = model.property(setName);
+        if (set.kind() != PropertyKind.SET) {
+            throw new IllegalArgumentException(set + " is not a Set relation; loadSet() loads Set<T> fields");
+        }
+        Object value = set.get(entity);
+        if (value instanceof Set<?> loaded && !(value instanceof UnloadedSet<?>)) {
+            return Mono.just((Set<E>) loaded);
+        }
+        if (model.hasNoId(entity)) {
+            throw new IllegalArgumentException("Cannot load " + set + " of an unsaved " + model.name());
+        }
+        return loadSets(set, List.of(entity)).then(Mono.fromCallable(() -> (Set<E>) set.get(entity)));
+    }
+
+    // ---- lazy columns ----
+
+    /**
+     * Loads a lazy column of one object, or returns it when it is loaded.
+     *
+     * @param entity the object
+     * @param fieldName the lazy property
+     * @param <V> the value type
+     * @return the value, empty for NULL
+     */
+    @SuppressWarnings("unchecked")
+    <V> Mono<V> loadLazyField(Object entity, String fieldName) {
+        if (entity == null) {
+            throw new IllegalArgumentException("loadLazyField() needs an entity, got null");
+        }
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        PropertyModel property = model.property(fieldName);
+        if (property.kind() != PropertyKind.LAZY) {
+            throw new IllegalArgumentException(property + " is not a Lazy<T> field; read it directly");
+        }
+        Lazy<V> current = (Lazy<V>) property.get(entity);
+        if (current != null && current.isLoaded()) {
+            return Mono.justOrEmpty(current.get());
+        }
+        if (model.hasNoId(entity)) {
+            throw new IllegalArgumentException("Cannot load " + property + " of an unsaved " + model.name());
+        }
+        Dialect dialect = runtime.renderer().dialect();
+        SqlStatement select = new SqlStatement(runtime.renderer().statements(model).selectColumnByIdSql(property),
+                List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
+        return Mono.deferContextual(context -> runtime.withConnection(connection -> runtime.executor().query(connection,
+                        select, row -> Optional.ofNullable(EntityRowMapper.readValue(dialect, row, 0,
+                                property.valueType()))))
+                .next()
+                .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
+                        + model.idOf(entity) + "] to load " + fieldName + " from")))
+                .flatMap(value -> {
+                    property.set(entity, Lazy.of(value.orElse(null)));
+                    Session session = runtime.sessionOf(context);
+                    if (session != null) {
+                        session.lazyLoaded(entity, property, value.orElse(null));
+                    }
+                    return Mono.justOrEmpty((Optional<V>) value);
+                }));
+    }
+
+    // ---- after bulk statements ----
+
+    /**
+     * Drops the objects of an entity whose rows are gone from the session.
+     *
+     * @param session the session
+     * @param model the entity
+     * @return completion
+     */
+    Mono<Void> dropDeleted(Session session, EntityModel<?> model) {
+        List<Entry> stored = session.stored(model);
+        if (stored.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Object> keys = new ArrayList<>(stored.size());
+        for (Entry entry : stored) {
+            keys.add(model.idOf(entry.entity));
+        }
+        Dialect dialect = runtime.renderer().dialect();
+        PropertyModel id = model.id();
+        Set<Object> existing = new HashSet<>();
+        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
+                        new SqlStatement("SELECT " + dialect.identifier(id.column()) + " FROM "
+                                + dialect.identifier(model.table()) + " WHERE " + dialect.identifier(id.column())
+                                + " IN (" + markers(chunk.size(), 0) + ")", chunk, StatementKind.SELECT, model.name()),
+                        row -> EntityRowMapper.readValue(dialect, row, 0, id.valueType()))))
+                .doOnNext(existing::add)
+                .then(Mono.fromRunnable(() -> {
+                    for (Entry entry : stored) {
+                        if (!existing.contains(model.idOf(entry.entity))) {
+                            session.forget(entry.entity);
+                        }
+                    }
+                }));
+    }
+
+    /**
+     * Reloads the loaded objects of an entity in a session from the database.
+     *
+     * @param session the session
+     * @param model the entity
+     * @return completion
+     */
+    Mono<Void> refresh(Session session, EntityModel<?> model) {
+        List<Entry> loaded = session.loaded(model);
+        if (loaded.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Object> keys = new ArrayList<>(loaded.size());
+        for (Entry entry : loaded) {
+            keys.add(model.idOf(entry.entity));
+        }
+        EntityRowMapper<?> mapper = runtime.mapper(model);
+        List<PropertyModel> columns = model.eagerColumns();
+        List<PropertyModel> tracked = runtime.trackedColumns(model);
+        Set<Object> seen = new HashSet<>();
+        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
+                        new SqlStatement(selectInSql(model, model.id().column(), chunk.size()), chunk,
+                                StatementKind.SELECT, model.name()),
+                        row -> {
+                            synchronized (session) {
+                                Object id = mapper.read(row, mapper.idIndex());
+                                Entry entry = session.lookup(model, id);
+                                if (entry != null && entry.state == Entry.State.LOADED) {
+                                    for (int i = 0; i < columns.size(); i++) {
+                                        PropertyModel column = columns.get(i);
+                                        Object value = mapper.read(row, i);
+                                        if (column.kind() == PropertyKind.REFERENCE && value != null) {
+                                            value = session.loader().reference(column.target(), value);
+                                        }
+                                        column.set(entry.entity, value);
+                                    }
+                                    for (PropertyModel lazy : model.lazies()) {
+                                        lazy.set(entry.entity, Lazy.notLoaded());
+                                    }
+                                    entry.snapshot = Snapshot.take(tracked, entry.entity);
+                                }
+                                return id;
+                            }
+                        })))
+                .doOnNext(seen::add)
+                .then(Mono.fromRunnable(() -> {
+                    for (Entry entry : loaded) {
+                        if (!seen.contains(model.idOf(entry.entity))) {
+                            session.forget(entry.entity);
+                        }
+                    }
+                }));
+    }
+
+    // ---- queries ----
+
+    private Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
+        EntityRowMapper<?> mapper = runtime.mapper(model);
+        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
+                new SqlStatement(selectInSql(model, column, chunk.size()), chunk, StatementKind.SELECT, model.name()),
+                row -> (Object) mapper.map(row, loader))));
+    }
+
+    private Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
+                                           EntityLoader loader) {
+        EntityRowMapper<?> mapper = runtime.mapper(model);
+        int keyIndex = model.eagerColumns().indexOf(reverse);
+        return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
+                connection, new SqlStatement(selectInSql(model, reverse.column(), chunk.size()), chunk,
+                        StatementKind.SELECT, model.name()),
+                row -> {
+                    Object ownerKey = mapper.read(row, keyIndex);
+                    return new Member(ownerKey, mapper.map(row, loader));
+                })));
+    }
+
+    private Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
+                                      Class<?> ownerKeyType, EntityLoader loader) {
+        EntityRowMapper<?> mapper = runtime.mapper(model);
+        Dialect dialect = runtime.renderer().dialect();
+        int keyIndex = model.eagerColumns().size();
+        StringBuilder columns = new StringBuilder();
+        for (PropertyModel column : model.eagerColumns()) {
+            columns.append("t.").append(dialect.identifier(column.column())).append(", ");
+        }
+        String own = "j." + dialect.identifier(relation.ownColumn());
+        String prefix = "SELECT " + columns + own + " FROM " + dialect.identifier(model.table()) + " t JOIN "
+                + dialect.identifier(relation.joinTable()) + " j ON j." + dialect.identifier(relation.otherColumn())
+                + " = t." + dialect.identifier(model.id().column()) + " WHERE " + own + " IN (";
+        return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
+                connection, new SqlStatement(prefix + markers(chunk.size(), 0) + ")", chunk, StatementKind.SELECT,
+                        model.name()),
+                row -> {
+                    Object ownerKey = EntityRowMapper.readValue(dialect, row, keyIndex, ownerKeyType);
+                    return new Member(ownerKey, mapper.map(row, loader));
+                })));
+    }
+
+    private String selectInSql(EntityModel<?> model, String column, int keys) {
+        Dialect dialect = runtime.renderer().dialect();
+        return "SELECT " + runtime.renderer().statements(model).selectColumns() + " FROM "
+                + dialect.identifier(model.table()) + " WHERE " + dialect.identifier(column) + " IN ("
+                + markers(keys, 0) + ")";
+    }
+
+    private String markers(int count, int offset) {
+        Dialect dialect = runtime.renderer().dialect();
+        StringBuilder markers = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                markers.append(", ");
+            }
+            markers.append(dialect.parameterMarker(offset + i + 1));
+        }
+        return markers.toString();
+    }
+
+    private static Flux<List<Object>> chunks(List<Object> keys) {
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
+        }
+        return Flux.fromIterable(chunks);
+    }
+
+    private EntityLoader loader(Session session) {
+        return session != null ? session.loader() : new OnceLoader(runtime.loader(reactor.util.context.Context.empty()));
+    }
+
+    private static boolean containsIdentical(List<Object> list, Object element) {
+        for (Object item : list) {
+            if (item == element) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<Object> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    private record Member(Object ownerKey, Object entity) {
+    }
+
+    /**
+     * Outside a session: maps each row of one prefetch query once, so that an object reached from
+     * several owners is one object.
+     */
+    private static final class OnceLoader implements EntityLoader {
+
+        private final EntityLoader objects;
+        private final Map<EntityModel<?>, Map<Object, Object>> seen = new HashMap<>();
+
+        OnceLoader(EntityLoader objects) {
+            this.objects = objects;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public synchronized <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+            Map<Object, Object> byKey = seen.computeIfAbsent(model, m -> new HashMap<>());
+            Object found = byKey.get(id);
+            if (found == null) {
+                found = objects.load(model, id, fill);
+                byKey.put(id, found);
+            }
+            return (T) found;
+        }
+
+        @Override
+        public Object reference(EntityModel<?> target, Object id) {
+            return objects.reference(target, id);
+        }
+    }
+}

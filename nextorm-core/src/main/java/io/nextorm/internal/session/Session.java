@@ -1,0 +1,341 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.spi.TransactionHandle;
+import io.nextorm.spi.TransactionScoped;
+
+import io.nextorm.DbSession;
+import io.nextorm.internal.execution.EntityLoader;
+import io.nextorm.internal.execution.UnloadedSet;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyModel;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A running session: its transaction and its identity map (objects by key and by identity, with
+ * their snapshots, and the new objects waiting for the next flush). All mutable state is guarded by
+ * this object's monitor, because Reactor may deliver a session's signals on different threads and a
+ * user may run queries of one session in parallel.
+ */
+final class Session implements DbSession, TransactionScoped {
+
+    private final DatabaseRuntime runtime;
+    private final TransactionHandle transaction;
+    private final Map<EntityModel<?>, Map<Object, Entry>> byKey = new HashMap<>();
+    private final Map<Object, Entry> byObject = new IdentityHashMap<>();
+    private final LinkedHashSet<Entry> pending = new LinkedHashSet<>();
+    private final EntityLoader loader = new IdentityMapLoader();
+
+    Session(DatabaseRuntime runtime, TransactionHandle transaction) {
+        this.runtime = runtime;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public <T> T add(T entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("add() needs an entity, got null");
+        }
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        synchronized (this) {
+            Entry entry = byObject.get(entity);
+            if (entry != null) {
+                return entity;
+            }
+            if (model.hasNoId(entity) && !model.id().generated()) {
+                throw new IllegalArgumentException("add() got a " + model.name() + " without a key: set " + model.id()
+                        + " first (only Long/Integer keys are generated)");
+            }
+            addNew(model, entity);
+        }
+        return entity;
+    }
+
+    @Override
+    public synchronized boolean contains(Object entity) {
+        return entity != null && byObject.containsKey(entity);
+    }
+
+    DatabaseRuntime runtime() {
+        return runtime;
+    }
+
+    TransactionHandle transaction() {
+        return transaction;
+    }
+
+    /**
+     * The connection statements of this session are sent on.
+     *
+     * @return the transaction's connection
+     */
+    Connection connection() {
+        return transaction.connection();
+    }
+
+    /**
+     * The loader that returns this session's objects.
+     *
+     * @return the identity-map loader
+     */
+    EntityLoader loader() {
+        return loader;
+    }
+
+    /**
+     * Writes the new and changed objects.
+     *
+     * @return completion
+     */
+    Mono<Void> flush() {
+        return Mono.defer(() -> new Flush(this).run());
+    }
+
+    /**
+     * Flushes, commits, and goes on in a new transaction.
+     *
+     * @return completion
+     */
+    Mono<Void> commit() {
+        return flush().then(Mono.defer(transaction::commit));
+    }
+
+    /**
+     * Rolls back, clears the identity map, and goes on in a new transaction.
+     *
+     * @return completion
+     */
+    Mono<Void> rollback() {
+        return Mono.<Void>fromRunnable(this::clear).then(Mono.defer(transaction::rollback));
+    }
+
+    /**
+     * Flushes before the transaction this session is bound to commits; also when the session's work
+     * has ended and the transaction's owner commits it. The flush runs with this session in its
+     * Reactor Context, as it would inside the work.
+     *
+     * @return completion
+     */
+    @Override
+    public Mono<Void> beforeCommit() {
+        return flush().contextWrite(context -> context.put(runtime, this));
+    }
+
+    /**
+     * Clears the identity map once the transaction this session is bound to has ended.
+     *
+     * @param committed whether it committed
+     */
+    @Override
+    public void afterCompletion(boolean committed) {
+        clear();
+    }
+
+    /**
+     * Forgets every object (after a rollback).
+     */
+    synchronized void clear() {
+        byKey.clear();
+        byObject.clear();
+        pending.clear();
+    }
+
+    // ---- identity map, for the session's collaborators (all under the lock) ----
+
+    synchronized Entry entry(Object entity) {
+        return byObject.get(entity);
+    }
+
+    synchronized Entry lookup(EntityModel<?> model, Object id) {
+        Map<Object, Entry> entries = byKey.get(model);
+        return entries == null ? null : entries.get(id);
+    }
+
+    synchronized boolean isStub(Object entity) {
+        Entry entry = byObject.get(entity);
+        return entry != null && entry.state == Entry.State.STUB;
+    }
+
+    synchronized Entry addNew(EntityModel<?> model, Object entity) {
+        Entry entry = new Entry(model, entity, Entry.State.NEW);
+        byObject.put(entity, entry);
+        if (!model.hasNoId(entity)) {
+            byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
+        }
+        pending.add(entry);
+        return entry;
+    }
+
+    synchronized List<Entry> pending() {
+        return new ArrayList<>(pending);
+    }
+
+    synchronized List<Entry> entries() {
+        return new ArrayList<>(byObject.values());
+    }
+
+    /**
+     * Records an object as written with its present values: after an INSERT or UPDATE.
+     *
+     * @param entity the object
+     */
+    synchronized void written(Object entity) {
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        Entry entry = byObject.get(entity);
+        if (entry == null) {
+            entry = new Entry(model, entity, Entry.State.LOADED);
+            byObject.put(entity, entry);
+        }
+        pending.remove(entry);
+        entry.state = Entry.State.LOADED;
+        entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
+        byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
+        for (PropertyModel set : model.sets()) {
+            Object value = set.get(entity);
+            if (value instanceof java.util.Collection<?> members && !(value instanceof UnloadedSet<?>)) {
+                entry.setMembers(set, new ArrayList<>(members));
+            }
+        }
+    }
+
+    /**
+     * Forgets an object (deleted, or gone from the database).
+     *
+     * @param entity the object
+     */
+    synchronized void forget(Object entity) {
+        Entry entry = byObject.remove(entity);
+        if (entry != null) {
+            pending.remove(entry);
+            Map<Object, Entry> entries = byKey.get(entry.model);
+            if (entries != null && !entry.model.hasNoId(entity)) {
+                entries.remove(entry.model.idOf(entity), entry);
+            }
+        }
+    }
+
+    /**
+     * Records a lazy column's loaded value as read.
+     *
+     * @param entity the object
+     * @param lazy the lazy property
+     * @param value the value read
+     */
+    synchronized void lazyLoaded(Object entity, PropertyModel lazy, Object value) {
+        Entry entry = byObject.get(entity);
+        if (entry != null && entry.state == Entry.State.LOADED) {
+            int index = runtime.trackedColumns(entry.model).indexOf(lazy);
+            entry.snapshot[index] = value;
+        }
+    }
+
+    /**
+     * Records the members of a set as read.
+     *
+     * @param owner the object owning the set
+     * @param set the set property
+     * @param members the members read
+     */
+    synchronized void setLoaded(Object owner, PropertyModel set, List<Object> members) {
+        Entry entry = byObject.get(owner);
+        if (entry != null) {
+            entry.setMembers(set, new ArrayList<>(members));
+        }
+    }
+
+    /**
+     * The loaded (not stub, not new) objects of an entity.
+     *
+     * @param model the entity
+     * @return the entries
+     */
+    synchronized List<Entry> loaded(EntityModel<?> model) {
+        Map<Object, Entry> entries = byKey.get(model);
+        List<Entry> loaded = new ArrayList<>();
+        if (entries != null) {
+            for (Entry entry : entries.values()) {
+                if (entry.state == Entry.State.LOADED) {
+                    loaded.add(entry);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * The stored (loaded or stub) objects of an entity.
+     *
+     * @param model the entity
+     * @return the entries
+     */
+    synchronized List<Entry> stored(EntityModel<?> model) {
+        Map<Object, Entry> entries = byKey.get(model);
+        List<Entry> stored = new ArrayList<>();
+        if (entries != null) {
+            for (Entry entry : entries.values()) {
+                if (entry.state != Entry.State.NEW) {
+                    stored.add(entry);
+                }
+            }
+        }
+        return stored;
+    }
+
+    private final class IdentityMapLoader implements EntityLoader {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+            synchronized (Session.this) {
+                Map<Object, Entry> entries = byKey.computeIfAbsent(model, m -> new HashMap<>());
+                Entry entry = entries.get(id);
+                if (entry != null && entry.state != Entry.State.STUB) {
+                    return (T) entry.entity;
+                }
+                T entity = entry == null ? model.newInstance() : (T) entry.entity;
+                fill.accept(entity);
+                if (entry == null) {
+                    entry = new Entry(model, entity, Entry.State.LOADED);
+                    entries.put(id, entry);
+                    byObject.put(entity, entry);
+                }
+                entry.state = Entry.State.LOADED;
+                entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
+                return entity;
+            }
+        }
+
+        @Override
+        public Object reference(EntityModel<?> target, Object id) {
+            synchronized (Session.this) {
+                Map<Object, Entry> entries = byKey.computeIfAbsent(target, m -> new HashMap<>());
+                Entry entry = entries.get(id);
+                if (entry != null) {
+                    return entry.entity;
+                }
+                Object stub = target.newInstance();
+                target.id().set(stub, id);
+                entry = new Entry(target, stub, Entry.State.STUB);
+                entry.snapshot = Snapshot.take(runtime.trackedColumns(target), stub);
+                entries.put(id, entry);
+                byObject.put(stub, entry);
+                return stub;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (this) {
+            return "DbSession[" + byObject.size() + " objects, " + pending.size() + " new]";
+        }
+    }
+}
