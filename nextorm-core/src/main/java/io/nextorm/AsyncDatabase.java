@@ -404,7 +404,7 @@ public class AsyncDatabase {
     public <T> Mono<T> asave(T entity) {
         return Mono.defer(() -> {
             modelOf(entity, "asave");
-            return runtime().save(entity);
+            return runtime().writer().save(entity);
         });
     }
 
@@ -418,7 +418,7 @@ public class AsyncDatabase {
     public <T> Mono<T> ainsert(T entity) {
         return Mono.defer(() -> {
             modelOf(entity, "ainsert");
-            return runtime().insert(entity);
+            return runtime().writer().insert(entity);
         });
     }
 
@@ -432,7 +432,7 @@ public class AsyncDatabase {
     public Mono<Void> adeleteInstance(Object entity) {
         return Mono.defer(() -> {
             modelOf(entity, "adeleteInstance");
-            return runtime().delete(entity);
+            return runtime().writer().delete(entity);
         });
     }
 
@@ -443,7 +443,7 @@ public class AsyncDatabase {
      * @throws TransactionException (in the Mono) outside a session
      */
     public Mono<Void> acommit() {
-        return Mono.defer(() -> runtime().commit());
+        return Mono.defer(() -> runtime().sessions().commit());
     }
 
     /**
@@ -454,7 +454,7 @@ public class AsyncDatabase {
      * @throws TransactionException (in the Mono) outside a session
      */
     public Mono<Void> arollback() {
-        return Mono.defer(() -> runtime().rollback());
+        return Mono.defer(() -> runtime().sessions().rollback());
     }
 
     /**
@@ -465,7 +465,7 @@ public class AsyncDatabase {
      * @return completion
      */
     public Mono<Void> aflush() {
-        return Mono.defer(() -> runtime().flush());
+        return Mono.defer(() -> runtime().sessions().flush());
     }
 
     /**
@@ -491,7 +491,7 @@ public class AsyncDatabase {
      * @return the last element the work's publisher emits (for a Mono, its value)
      */
     public <T> Mono<T> session(Function<DbSession, ? extends Publisher<T>> work) {
-        return Mono.defer(() -> runtime().session(work));
+        return Mono.defer(() -> runtime().sessions().session(work));
     }
 
     /**
@@ -506,7 +506,7 @@ public class AsyncDatabase {
     public <V> Mono<V> loadLazyField(Object entity, String fieldName) {
         return Mono.defer(() -> {
             modelOf(entity, "loadLazyField");
-            return runtime().loadLazyField(entity, fieldName);
+            return runtime().queries().loadLazyField(entity, fieldName);
         });
     }
 
@@ -528,7 +528,7 @@ public class AsyncDatabase {
     public <E> Mono<Set<E>> loadSet(Object entity, String setName) {
         return Mono.defer(() -> {
             modelOf(entity, "loadSet");
-            return runtime().loadSet(entity, setName);
+            return runtime().queries().loadSet(entity, setName);
         });
     }
 

@@ -347,7 +347,7 @@ public final class AsyncQuerySet<T> {
                 return Flux.error(new TransactionException("forUpdate() locks rows until the transaction ends, so it "
                         + "needs one: run the query inside db.session(s -> ...)"));
             }
-            return rt.<T>select(selected);
+            return rt.queries().<T>select(selected);
         });
     }
 
@@ -359,7 +359,7 @@ public final class AsyncQuerySet<T> {
     public Mono<Long> count() {
         return Mono.defer(() -> {
             DatabaseRuntime rt = runtime();
-            return rt.selectValue(rt.renderer().count(spec), Long.class).defaultIfEmpty(0L);
+            return rt.queries().selectValue(rt.renderer().count(spec), Long.class).defaultIfEmpty(0L);
         });
     }
 
@@ -371,7 +371,7 @@ public final class AsyncQuerySet<T> {
     public Mono<Boolean> exists() {
         return Mono.defer(() -> {
             DatabaseRuntime rt = runtime();
-            return rt.selectValue(rt.renderer().exists(spec), Integer.class).hasElement();
+            return rt.queries().selectValue(rt.renderer().exists(spec), Integer.class).hasElement();
         });
     }
 
@@ -527,7 +527,7 @@ public final class AsyncQuerySet<T> {
                         + " is a " + property.valueType().getSimpleName());
             }
             SqlStatement statement = rt.renderer().aggregate(spec, function, path);
-            return (Mono<V>) rt.selectValue(statement, valueType);
+            return (Mono<V>) rt.queries().selectValue(statement, valueType);
         });
     }
 
@@ -584,7 +584,7 @@ public final class AsyncQuerySet<T> {
         return Mono.defer(() -> {
             DatabaseRuntime rt = runtime();
             rt.renderer().resolve(spec, path);
-            return rt.selectValue(rt.renderer().stringAggregate(spec, path, separator), String.class);
+            return rt.queries().selectValue(rt.renderer().stringAggregate(spec, path, separator), String.class);
         });
     }
 
@@ -733,8 +733,8 @@ public final class AsyncQuerySet<T> {
             DatabaseRuntime rt = runtime();
             EntityModel<T> model = rt.mapping().entity(entityClass);
             SqlStatement statement = deleting ? rt.renderer().delete(spec) : rt.renderer().update(spec, assignments);
-            return rt.beforeBulkChange(context, model).then(rt.update(statement))
-                    .flatMap(rows -> rt.afterBulkChange(context, model, deleting).thenReturn(rows));
+            return rt.queries().beforeBulkChange(context, model).then(rt.queries().update(statement))
+                    .flatMap(rows -> rt.queries().afterBulkChange(context, model, deleting).thenReturn(rows));
         });
     }
 

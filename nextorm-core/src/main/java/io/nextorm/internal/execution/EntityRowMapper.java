@@ -66,6 +66,25 @@ public final class EntityRowMapper<T> {
     }
 
     private void fill(T entity, Readable row, EntityLoader loader, Object id) {
+        fillColumns(entity, row, loader, id);
+        for (PropertyModel set : model.sets()) {
+            set.set(entity, new UnloadedSet<>(set));
+        }
+    }
+
+    /**
+     * Sets an existing object's eager columns from a row (references through the loader) and its
+     * lazy fields back to not loaded; its sets stay as they are. A reload after a bulk UPDATE.
+     *
+     * @param entity the object
+     * @param row a row of the entity's eager columns
+     * @param loader where referenced objects come from
+     */
+    public void refill(T entity, Readable row, EntityLoader loader) {
+        fillColumns(entity, row, loader, read(row, idIndex));
+    }
+
+    private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
         PropertyModel[] all = properties;
         for (int i = 0; i < all.length; i++) {
             Object value = i == idIndex ? id : read(row, i);
@@ -76,9 +95,6 @@ public final class EntityRowMapper<T> {
         }
         for (PropertyModel lazy : model.lazies()) {
             lazy.set(entity, Lazy.notLoaded());
-        }
-        for (PropertyModel set : model.sets()) {
-            set.set(entity, new UnloadedSet<>(set));
         }
     }
 

@@ -2,9 +2,9 @@ package io.nextorm.internal.session;
 
 import io.nextorm.Lazy;
 import io.nextorm.ObjectNotFoundException;
-import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.EntityRowMapper;
+import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
@@ -12,7 +12,6 @@ import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.StatementKind;
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -269,12 +268,10 @@ final class RelationLoader {
         if (model.hasNoId(entity)) {
             throw new IllegalArgumentException("Cannot load " + property + " of an unsaved " + model.name());
         }
-        Dialect dialect = runtime.renderer().dialect();
         SqlStatement select = new SqlStatement(runtime.renderer().statements(model).selectColumnByIdSql(property),
                 List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
         return Mono.deferContextual(context -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        select, row -> Optional.ofNullable(EntityRowMapper.readValue(dialect, row, 0,
-                                property.valueType()))))
+                        select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
                 .next()
                 .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
                         + model.idOf(entity) + "] to load " + fieldName + " from")))
@@ -306,14 +303,12 @@ final class RelationLoader {
         for (Entry entry : stored) {
             keys.add(model.idOf(entry.entity));
         }
-        Dialect dialect = runtime.renderer().dialect();
         PropertyModel id = model.id();
+        EntityStatements statements = runtime.renderer().statements(model);
         Set<Object> existing = new HashSet<>();
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        new SqlStatement("SELECT " + dialect.identifier(id.column()) + " FROM "
-                                + dialect.identifier(model.table()) + " WHERE " + dialect.identifier(id.column())
-                                + " IN (" + markers(chunk.size(), 0) + ")", chunk, StatementKind.SELECT, model.name()),
-                        row -> EntityRowMapper.readValue(dialect, row, 0, id.valueType()))))
+                        new SqlStatement(statements.selectKeysInSql(chunk.size()), chunk, StatementKind.SELECT, model.name()),
+                        row -> runtime.mappers().read(row, 0, id.valueType()))))
                 .doOnNext(existing::add)
                 .then(Mono.fromRunnable(() -> {
                     for (Entry entry : stored) {
@@ -340,8 +335,8 @@ final class RelationLoader {
         for (Entry entry : loaded) {
             keys.add(model.idOf(entry.entity));
         }
-        EntityRowMapper<?> mapper = runtime.mapper(model);
-        List<PropertyModel> columns = model.eagerColumns();
+        @SuppressWarnings("unchecked")
+        EntityRowMapper<Object> mapper = (EntityRowMapper<Object>) runtime.mappers().of(model);
         List<PropertyModel> tracked = runtime.trackedColumns(model);
         Set<Object> seen = new HashSet<>();
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
@@ -352,17 +347,7 @@ final class RelationLoader {
                                 Object id = mapper.read(row, mapper.idIndex());
                                 Entry entry = session.lookup(model, id);
                                 if (entry != null && entry.state == Entry.State.LOADED) {
-                                    for (int i = 0; i < columns.size(); i++) {
-                                        PropertyModel column = columns.get(i);
-                                        Object value = mapper.read(row, i);
-                                        if (column.kind() == PropertyKind.REFERENCE && value != null) {
-                                            value = session.loader().reference(column.target(), value);
-                                        }
-                                        column.set(entry.entity, value);
-                                    }
-                                    for (PropertyModel lazy : model.lazies()) {
-                                        lazy.set(entry.entity, Lazy.notLoaded());
-                                    }
+                                    mapper.refill(entry.entity, row, session.loader());
                                     entry.snapshot = Snapshot.take(tracked, entry.entity);
                                 }
                                 return id;
@@ -381,7 +366,7 @@ final class RelationLoader {
     // ---- queries ----
 
     private Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
-        EntityRowMapper<?> mapper = runtime.mapper(model);
+        EntityRowMapper<?> mapper = runtime.mappers().of(model);
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                 new SqlStatement(selectInSql(model, column, chunk.size()), chunk, StatementKind.SELECT, model.name()),
                 row -> (Object) mapper.map(row, loader))));
@@ -389,7 +374,7 @@ final class RelationLoader {
 
     private Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
                                            EntityLoader loader) {
-        EntityRowMapper<?> mapper = runtime.mapper(model);
+        EntityRowMapper<?> mapper = runtime.mappers().of(model);
         int keyIndex = model.eagerColumns().indexOf(reverse);
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
                 connection, new SqlStatement(selectInSql(model, reverse.column(), chunk.size()), chunk,
@@ -402,43 +387,20 @@ final class RelationLoader {
 
     private Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
                                       Class<?> ownerKeyType, EntityLoader loader) {
-        EntityRowMapper<?> mapper = runtime.mapper(model);
-        Dialect dialect = runtime.renderer().dialect();
+        EntityRowMapper<?> mapper = runtime.mappers().of(model);
+        EntityStatements statements = runtime.renderer().statements(model);
         int keyIndex = model.eagerColumns().size();
-        StringBuilder columns = new StringBuilder();
-        for (PropertyModel column : model.eagerColumns()) {
-            columns.append("t.").append(dialect.identifier(column.column())).append(", ");
-        }
-        String own = "j." + dialect.identifier(relation.ownColumn());
-        String prefix = "SELECT " + columns + own + " FROM " + dialect.identifier(model.table()) + " t JOIN "
-                + dialect.identifier(relation.joinTable()) + " j ON j." + dialect.identifier(relation.otherColumn())
-                + " = t." + dialect.identifier(model.id().column()) + " WHERE " + own + " IN (";
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
-                connection, new SqlStatement(prefix + markers(chunk.size(), 0) + ")", chunk, StatementKind.SELECT,
-                        model.name()),
+                connection, new SqlStatement(statements.selectLinkedSql(relation, chunk.size()), chunk,
+                        StatementKind.SELECT, model.name()),
                 row -> {
-                    Object ownerKey = EntityRowMapper.readValue(dialect, row, keyIndex, ownerKeyType);
+                    Object ownerKey = runtime.mappers().read(row, keyIndex, ownerKeyType);
                     return new Member(ownerKey, mapper.map(row, loader));
                 })));
     }
 
     private String selectInSql(EntityModel<?> model, String column, int keys) {
-        Dialect dialect = runtime.renderer().dialect();
-        return "SELECT " + runtime.renderer().statements(model).selectColumns() + " FROM "
-                + dialect.identifier(model.table()) + " WHERE " + dialect.identifier(column) + " IN ("
-                + markers(keys, 0) + ")";
-    }
-
-    private String markers(int count, int offset) {
-        Dialect dialect = runtime.renderer().dialect();
-        StringBuilder markers = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                markers.append(", ");
-            }
-            markers.append(dialect.parameterMarker(offset + i + 1));
-        }
-        return markers.toString();
+        return runtime.renderer().statements(model).selectInSql(column, keys);
     }
 
     private static Flux<List<Object>> chunks(List<Object> keys) {

@@ -1,19 +1,20 @@
 package io.nextorm.internal.sql;
 
+import io.nextorm.Lazy;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.BiFunction;
 
 /**
- * The fixed SQL of one entity, rendered once: the columns it writes, INSERT with and without the
- * key, UPDATE and DELETE by key, SELECT by key. Parameters are bound in the order of
- * {@link #insertColumns(boolean)} and {@link #updateColumns()}.
+ * The fixed SQL of one entity: the columns it writes, INSERT with and without the key (one row or
+ * many), UPDATE of given columns with optimistic checks, DELETE by key, and the SELECTs by keys that
+ * loading relations needs. Parameters are bound in the order of {@link #insertColumns(boolean)} and
+ * {@link #updateColumns()}. Every text is built with {@link SqlText}.
  */
 public final class EntityStatements {
 
@@ -21,12 +22,9 @@ public final class EntityStatements {
     private final Dialect dialect;
     private final List<PropertyModel> insertWithKey;
     private final List<PropertyModel> insertWithoutKey;
-    private final List<PropertyModel> updateColumns;
+    private final List<String> eagerColumns;
     private final String insertWithKeySql;
     private final String insertWithoutKeySql;
-    private final String selectColumns;
-    private final String selectByIdSql;
-    private final String deleteByIdSql;
 
     EntityStatements(EntityModel<?> model, Dialect dialect) {
         this.model = model;
@@ -35,15 +33,9 @@ public final class EntityStatements {
                 .filter(p -> p.kind() != PropertyKind.SET).toList();
         this.insertWithKey = written;
         this.insertWithoutKey = written.stream().filter(p -> p.kind() != PropertyKind.ID).toList();
-        this.updateColumns = insertWithoutKey;
-        this.insertWithKeySql = insertPrefix(insertWithKey) + " VALUES " + valuesRow(insertWithKey.size(), 0);
-        this.insertWithoutKeySql = insertPrefix(insertWithoutKey) + " VALUES " + valuesRow(insertWithoutKey.size(), 0);
-        this.selectColumns = model.eagerColumns().stream().map(p -> dialect.identifier(p.column()))
-                .collect(Collectors.joining(", "));
-        String table = dialect.identifier(model.table());
-        String key = dialect.identifier(model.id().column()) + " = " + dialect.parameterMarker(1);
-        this.selectByIdSql = "SELECT " + selectColumns + " FROM " + table + " WHERE " + key;
-        this.deleteByIdSql = "DELETE FROM " + table + " WHERE " + key;
+        this.eagerColumns = columnNames(model.eagerColumns());
+        this.insertWithKeySql = renderInsert(insertWithKey, 1);
+        this.insertWithoutKeySql = renderInsert(insertWithoutKey, 1);
     }
 
     /**
@@ -83,18 +75,7 @@ public final class EntityStatements {
      * @return the SQL
      */
     public String insertSql(boolean withKey, int rows) {
-        if (rows == 1) {
-            return insertSql(withKey);
-        }
-        List<PropertyModel> columns = insertColumns(withKey);
-        StringBuilder sql = new StringBuilder(insertPrefix(columns)).append(" VALUES ");
-        for (int row = 0; row < rows; row++) {
-            if (row > 0) {
-                sql.append(", ");
-            }
-            sql.append(valuesRow(columns.size(), row * columns.size()));
-        }
-        return sql.toString();
+        return rows == 1 ? insertSql(withKey) : renderInsert(insertColumns(withKey), rows);
     }
 
     /**
@@ -103,7 +84,7 @@ public final class EntityStatements {
      * @return the properties
      */
     public List<PropertyModel> updateColumns() {
-        return updateColumns;
+        return insertWithoutKey;
     }
 
     /**
@@ -116,60 +97,33 @@ public final class EntityStatements {
      * @return the SQL
      */
     public String updateSql(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(dialect.identifier(model.table())).append(" SET ");
-        int n = 0;
-        for (PropertyModel column : columns) {
-            if (n > 0) {
-                sql.append(", ");
-            }
-            sql.append(dialect.identifier(column.column())).append(" = ").append(dialect.parameterMarker(++n));
+        SqlText sql = new SqlText(dialect).append("UPDATE ").identifier(model.table()).append(" SET ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i).column());
         }
-        sql.append(" WHERE ").append(dialect.identifier(model.id().column())).append(" = ")
-                .append(dialect.parameterMarker(++n));
+        sql.append(" WHERE ").equalsMarker(model.id().column());
         for (PropertyModel column : checked) {
-            sql.append(" AND ").append(dialect.identifier(column.column())).append(" = ")
-                    .append(dialect.parameterMarker(++n));
+            sql.append(" AND ").equalsMarker(column.column());
         }
         for (PropertyModel column : nullChecked) {
-            sql.append(" AND ").append(dialect.identifier(column.column())).append(" IS NULL");
+            sql.append(" AND ").identifier(column.column()).append(" IS NULL");
         }
         return sql.toString();
     }
 
     /**
-     * An UPDATE of every column by key, without checks.
+     * The DELETE of one row by key, optionally checking its version.
      *
-     * @return the SQL
+     * @param versionChecked whether the row must still have the version read (a second parameter)
+     * @return the SQL: the key, then the version
      */
-    public String updateAllSql() {
-        return updateSql(updateColumns, Collections.emptyList(), Collections.emptyList());
-    }
-
-    /**
-     * The SELECT of one row by key.
-     *
-     * @return the SQL, one parameter
-     */
-    public String selectByIdSql() {
-        return selectByIdSql;
-    }
-
-    /**
-     * The eager column list, for SELECTs written elsewhere.
-     *
-     * @return the comma-separated columns
-     */
-    public String selectColumns() {
-        return selectColumns;
-    }
-
-    /**
-     * The DELETE of one row by key.
-     *
-     * @return the SQL, one parameter
-     */
-    public String deleteByIdSql() {
-        return deleteByIdSql;
+    public String deleteSql(boolean versionChecked) {
+        SqlText sql = new SqlText(dialect).append("DELETE FROM ").identifier(model.table())
+                .append(" WHERE ").equalsMarker(model.id().column());
+        if (versionChecked) {
+            sql.append(" AND ").equalsMarker(model.version().column());
+        }
+        return sql.toString();
     }
 
     /**
@@ -179,8 +133,49 @@ public final class EntityStatements {
      * @return the SQL, one parameter
      */
     public String selectColumnByIdSql(PropertyModel property) {
-        return "SELECT " + dialect.identifier(property.column()) + " FROM " + dialect.identifier(model.table())
-                + " WHERE " + dialect.identifier(model.id().column()) + " = " + dialect.parameterMarker(1);
+        return new SqlText(dialect).append("SELECT ").identifier(property.column()).append(" FROM ")
+                .identifier(model.table()).append(" WHERE ").equalsMarker(model.id().column()).toString();
+    }
+
+    /**
+     * The SELECT of the eager columns of the rows whose column is in a list of values.
+     *
+     * @param column the column compared ({@code id}, or a foreign key)
+     * @param values the number of values in the IN list
+     * @return the SQL, one parameter per value
+     */
+    public String selectInSql(String column, int values) {
+        return new SqlText(dialect).append("SELECT ").identifiers("", eagerColumns).append(" FROM ")
+                .identifier(model.table()).append(" WHERE ").identifier(column).append(" IN (")
+                .markers(values).append(")").toString();
+    }
+
+    /**
+     * The SELECT of the keys that still exist among a list of keys.
+     *
+     * @param keys the number of keys
+     * @return the SQL, one parameter per key
+     */
+    public String selectKeysInSql(int keys) {
+        String id = model.id().column();
+        return new SqlText(dialect).append("SELECT ").identifier(id).append(" FROM ").identifier(model.table())
+                .append(" WHERE ").identifier(id).append(" IN (").markers(keys).append(")").toString();
+    }
+
+    /**
+     * The SELECT of the members of many-to-many sets: the eager columns of this entity, then the
+     * owner's key from the link table, for the owners in a list.
+     *
+     * @param relation the set's relation, whose other side is this entity
+     * @param owners the number of owner keys
+     * @return the SQL, one parameter per owner key
+     */
+    public String selectLinkedSql(PropertyModel.Relation relation, int owners) {
+        return new SqlText(dialect).append("SELECT ").identifiers("t.", eagerColumns).append(", j.")
+                .identifier(relation.ownColumn()).append(" FROM ").identifier(model.table()).append(" t JOIN ")
+                .identifier(relation.joinTable()).append(" j ON j.").identifier(relation.otherColumn())
+                .append(" = t.").identifier(model.id().column()).append(" WHERE j.").identifier(relation.ownColumn())
+                .append(" IN (").markers(owners).append(")").toString();
     }
 
     /**
@@ -192,7 +187,7 @@ public final class EntityStatements {
      * @return the parameter values
      */
     public static List<Object> values(Object entity, List<PropertyModel> columns,
-                                      java.util.function.BiFunction<PropertyModel, Object, Object> referenceKey) {
+                                      BiFunction<PropertyModel, Object, Object> referenceKey) {
         List<Object> values = new ArrayList<>(columns.size() + 1);
         for (PropertyModel column : columns) {
             values.add(value(entity, column, referenceKey));
@@ -209,33 +204,26 @@ public final class EntityStatements {
      * @return the value, or a {@link TypedNull}
      */
     public static Object value(Object entity, PropertyModel column,
-                               java.util.function.BiFunction<PropertyModel, Object, Object> referenceKey) {
+                               BiFunction<PropertyModel, Object, Object> referenceKey) {
         Object value = column.get(entity);
         if (column.kind() == PropertyKind.LAZY && value != null) {
-            value = ((io.nextorm.Lazy<?>) value).get();
+            value = ((Lazy<?>) value).get();
         } else if (column.kind() == PropertyKind.REFERENCE && value != null) {
             value = referenceKey.apply(column, value);
         }
-        if (value == null) {
-            Class<?> type = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
-            return new TypedNull(type);
-        }
-        return value;
+        return value == null ? TypedNull.of(column) : value;
     }
 
-    private String insertPrefix(List<PropertyModel> columns) {
-        return "INSERT INTO " + dialect.identifier(model.table()) + " ("
-                + columns.stream().map(p -> dialect.identifier(p.column())).collect(Collectors.joining(", ")) + ")";
+    private String renderInsert(List<PropertyModel> columns, int rows) {
+        SqlText sql = new SqlText(dialect).append("INSERT INTO ").identifier(model.table()).append(" (")
+                .identifiers("", columnNames(columns)).append(") VALUES ");
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "(" : ", (").markers(columns.size()).append(")");
+        }
+        return sql.toString();
     }
 
-    private String valuesRow(int columns, int offset) {
-        StringBuilder row = new StringBuilder("(");
-        for (int i = 0; i < columns; i++) {
-            if (i > 0) {
-                row.append(", ");
-            }
-            row.append(dialect.parameterMarker(offset + i + 1));
-        }
-        return row.append(')').toString();
+    private static List<String> columnNames(List<PropertyModel> properties) {
+        return properties.stream().map(PropertyModel::column).toList();
     }
 }

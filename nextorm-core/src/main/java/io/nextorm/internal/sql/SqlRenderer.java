@@ -26,6 +26,7 @@ public final class SqlRenderer {
 
     private final Map<Class<?>, EntityStatements> entityStatements = new ConcurrentHashMap<>();
     private final Map<SelectSpec, String> selectSql = new ConcurrentHashMap<>();
+    private final LinkStatements links;
 
     /**
      * Creates a renderer.
@@ -36,6 +37,7 @@ public final class SqlRenderer {
     public SqlRenderer(Mapping mapping, Dialect dialect) {
         this.mapping = mapping;
         this.dialect = dialect;
+        this.links = new LinkStatements(dialect);
     }
 
     /**
@@ -273,6 +275,15 @@ public final class SqlRenderer {
      */
     public EntityStatements statements(EntityModel<?> model) {
         return entityStatements.computeIfAbsent(model.type(), type -> new EntityStatements(model, dialect));
+    }
+
+    /**
+     * The statements of many-to-many link rows.
+     *
+     * @return the link statements
+     */
+    public LinkStatements links() {
+        return links;
     }
 
     /**

@@ -1,0 +1,284 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.ObjectNotFoundException;
+import io.nextorm.OptimisticCheckException;
+import io.nextorm.internal.execution.RowMappers;
+import io.nextorm.internal.execution.StatementExecutor;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.sql.EntityStatements;
+import io.nextorm.internal.sql.SqlStatement;
+import io.nextorm.internal.sql.StatementKind;
+import io.nextorm.internal.sql.TypedNull;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The one way rows of an entity are written, by {@code asave}/{@code ainsert}/{@code adeleteInstance}
+ * and by the session flush alike: multi-row INSERTs that read generated keys back one per row, in
+ * order; UPDATEs of given columns with PonyORM's optimistic check (the version, or else the values
+ * read of the changed columns, NULL checked with IS NULL); DELETE by key, checking the version.
+ * A write that changes no row raises one error, worded once here. Hooks are the caller's.
+ */
+final class EntityPersister {
+
+    /** Rows per multi-row INSERT. */
+    static final int MAX_ROWS = 500;
+    /** Bind parameters per statement: PostgreSQL's and MariaDB's limit is 65,535. */
+    static final int MAX_PARAMETERS = 65_535;
+
+    private final EntityModel<?> model;
+    private final EntityStatements statements;
+    private final StatementExecutor executor;
+    private final RowMappers values;
+    private final BiFunction<PropertyModel, Object, Object> referenceKey;
+    private final SessionEvents events;
+
+    EntityPersister(EntityModel<?> model, EntityStatements statements, StatementExecutor executor, RowMappers values,
+                    BiFunction<PropertyModel, Object, Object> referenceKey, SessionEvents events) {
+        this.model = model;
+        this.statements = statements;
+        this.executor = executor;
+        this.values = values;
+        this.referenceKey = referenceKey;
+        this.events = events;
+    }
+
+    /**
+     * What an UPDATE writes and checks.
+     *
+     * @param entity the object
+     * @param columns the columns to set (the version column is set by the persister)
+     * @param checked the columns whose values read are checked (ignored with a version)
+     * @param read the values read of {@code checked}, in order (null: the column was NULL)
+     * @param readVersion the version read, with a {@code @Version} column
+     * @param wasRead whether the object was read in this transaction (a missing row is then a
+     *                failed check, else an object that does not exist)
+     */
+    record Change(Object entity, List<PropertyModel> columns, List<PropertyModel> checked, List<Object> read,
+                  Object readVersion, boolean wasRead) {
+    }
+
+    // ---- INSERT ----
+
+    /**
+     * The INSERTs of new objects, {@value #MAX_ROWS} rows a statement (fewer when the parameters
+     * would pass {@value #MAX_PARAMETERS}).
+     *
+     * @param entities the objects, in order
+     * @param withKey whether their keys are written (false: generated)
+     * @return the statements, in order
+     */
+    List<SqlStatement> insertStatements(List<?> entities, boolean withKey) {
+        List<PropertyModel> columns = statements.insertColumns(withKey);
+        int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
+        List<SqlStatement> inserts = new ArrayList<>();
+        for (int from = 0; from < entities.size(); from += perStatement) {
+            List<?> chunk = entities.subList(from, Math.min(entities.size(), from + perStatement));
+            List<Object> parameters = new ArrayList<>(chunk.size() * columns.size());
+            for (Object entity : chunk) {
+                parameters.addAll(EntityStatements.values(entity, columns, referenceKey));
+            }
+            inserts.add(new SqlStatement(statements.insertSql(withKey, chunk.size()), parameters,
+                    StatementKind.INSERT, model.name()));
+        }
+        return inserts;
+    }
+
+    /**
+     * INSERTs new objects, first giving a {@code @Version} column its first value; generated keys
+     * are set on the objects.
+     *
+     * @param connection the connection
+     * @param entities the objects, all of this entity
+     * @param withKey whether their keys are written (false: generated)
+     * @return completion
+     */
+    Mono<Void> insert(Connection connection, List<?> entities, boolean withKey) {
+        return Mono.defer(() -> {
+            for (Object entity : entities) {
+                initVersion(entity);
+            }
+            List<SqlStatement> inserts = insertStatements(entities, withKey);
+            PropertyModel id = model.id();
+            int[] offset = {0};
+            return Flux.fromIterable(inserts).concatMap(insert -> {
+                int rows = insert.parameters().size() / Math.max(1, statements.insertColumns(withKey).size());
+                List<?> chunk = entities.subList(offset[0], offset[0] + rows);
+                offset[0] += rows;
+                if (withKey) {
+                    return executor.update(connection, insert).then();
+                }
+                return executor.insertReturningKeys(connection, insert, id.column(),
+                                row -> values.read(row, 0, id.valueType()))
+                        .collectList()
+                        .doOnNext(keys -> {
+                            if (keys.size() != chunk.size()) {
+                                throw new IllegalStateException("The INSERT of " + chunk.size() + " " + model.name()
+                                        + " rows returned " + keys.size() + " generated keys");
+                            }
+                            for (int i = 0; i < keys.size(); i++) {
+                                id.set(chunk.get(i), keys.get(i));
+                            }
+                        })
+                        .then();
+            }).then();
+        });
+    }
+
+    // ---- UPDATE ----
+
+    /**
+     * The UPDATE of a change: the columns, then the next version; the key; then the checks.
+     *
+     * @param change the change
+     * @return the statement
+     */
+    SqlStatement updateStatement(Change change) {
+        PropertyModel version = model.version();
+        List<PropertyModel> columns = new ArrayList<>(change.columns().size() + 1);
+        List<Object> parameters = new ArrayList<>(change.columns().size() * 2 + 2);
+        for (PropertyModel column : change.columns()) {
+            if (column != version) {
+                columns.add(column);
+                parameters.add(EntityStatements.value(change.entity(), column, referenceKey));
+            }
+        }
+        List<PropertyModel> checked = new ArrayList<>();
+        List<PropertyModel> nullChecked = new ArrayList<>();
+        List<Object> checkValues = new ArrayList<>();
+        if (version != null) {
+            columns.add(version);
+            parameters.add(increment(change.readVersion()));
+            checked.add(version);
+            checkValues.add(TypedNull.orNull(version, change.readVersion()));
+        } else {
+            for (int i = 0; i < change.checked().size(); i++) {
+                Object read = change.read().get(i);
+                if (read == null) {
+                    nullChecked.add(change.checked().get(i));
+                } else {
+                    checked.add(change.checked().get(i));
+                    checkValues.add(read);
+                }
+            }
+        }
+        parameters.add(model.idOf(change.entity()));
+        parameters.addAll(checkValues);
+        return new SqlStatement(statements.updateSql(columns, checked, nullChecked), parameters,
+                StatementKind.UPDATE, model.name());
+    }
+
+    /**
+     * UPDATEs a change; with a {@code @Version} column the object takes the next version.
+     *
+     * @param connection the connection
+     * @param change the change
+     * @return completion
+     * @throws OptimisticCheckException (in the Mono) when no row matched the key and the checks
+     * @throws ObjectNotFoundException (in the Mono) when no row has the key of an object not read
+     */
+    Mono<Void> update(Connection connection, Change change) {
+        return Mono.defer(() -> {
+            SqlStatement update = updateStatement(change);
+            PropertyModel version = model.version();
+            return executor.update(connection, update).flatMap(rows -> {
+                if (rows == 0) {
+                    if (version == null && !change.wasRead()) {
+                        return Mono.error(new ObjectNotFoundException("There is no " + describe(change.entity())
+                                + " to update; use ainsert() to insert an object with a key of your choosing"));
+                    }
+                    List<String> names = change.checked().stream().map(PropertyModel::name).toList();
+                    String why = version != null ? "its version is no longer " + change.readVersion()
+                            : names.isEmpty() ? "the row is gone" : "the values read of " + names + " changed";
+                    return Mono.error(checkFailed(change.entity(), why, "update of "
+                            + change.columns().stream().map(PropertyModel::name).toList()));
+                }
+                if (version != null) {
+                    version.set(change.entity(), increment(change.readVersion()));
+                }
+                return Mono.<Void>empty();
+            });
+        });
+    }
+
+    // ---- DELETE ----
+
+    /**
+     * The DELETE of an object by key, and its version when checked.
+     *
+     * @param entity the object
+     * @param checkVersion whether its {@code @Version} is checked (the entity has one)
+     * @return the statement
+     */
+    SqlStatement deleteStatement(Object entity, boolean checkVersion) {
+        List<Object> parameters = new ArrayList<>(2);
+        parameters.add(model.idOf(entity));
+        if (checkVersion) {
+            parameters.add(TypedNull.orNull(model.version(), model.version().get(entity)));
+        }
+        return new SqlStatement(statements.deleteSql(checkVersion), parameters, StatementKind.DELETE, model.name());
+    }
+
+    /**
+     * DELETEs an object by key, checking its version when asked and the entity has one.
+     *
+     * @param connection the connection
+     * @param entity the object
+     * @param checkVersion whether to check the version (false for a reference loaded only by key)
+     * @return completion
+     * @throws OptimisticCheckException (in the Mono) when the version changed or the row is gone
+     * @throws ObjectNotFoundException (in the Mono) when no row has the key, unchecked
+     */
+    Mono<Void> delete(Connection connection, Object entity, boolean checkVersion) {
+        return Mono.defer(() -> {
+            boolean checked = checkVersion && model.version() != null;
+            Object readVersion = checked ? model.version().get(entity) : null;
+            return executor.update(connection, deleteStatement(entity, checked)).flatMap(rows -> {
+                if (rows > 0) {
+                    return Mono.<Void>empty();
+                }
+                if (checked) {
+                    return Mono.error(checkFailed(entity, "its version is no longer " + readVersion, "delete"));
+                }
+                return Mono.error(new ObjectNotFoundException("There is no " + describe(entity) + " to delete"));
+            });
+        });
+    }
+
+    // ---- versions and errors ----
+
+    private void initVersion(Object entity) {
+        PropertyModel version = model.version();
+        if (version != null) {
+            Object value = version.get(entity);
+            if (value == null || ((Number) value).longValue() == 0) {
+                version.set(entity, version.valueType() == Long.class ? (Object) 1L : (Object) 1);
+            }
+        }
+    }
+
+    private static Object increment(Object version) {
+        if (version instanceof Long l) {
+            return l + 1;
+        }
+        if (version instanceof Integer i) {
+            return i + 1;
+        }
+        return 1L;
+    }
+
+    private OptimisticCheckException checkFailed(Object entity, String why, String write) {
+        return events.optimisticCheckFailed(new OptimisticCheckException(describe(entity) + " was changed or deleted "
+                + "by another transaction since it was read (" + why + "); the " + write + " was not written"));
+    }
+
+    private String describe(Object entity) {
+        return model.name() + "[" + model.idOf(entity) + "]";
+    }
+}

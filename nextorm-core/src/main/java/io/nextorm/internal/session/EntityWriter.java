@@ -1,0 +1,162 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.Lazy;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes single entities at once ({@code asave}, {@code ainsert}, {@code adeleteInstance}), with
+ * their hooks, through the entity's {@link EntityPersister}: on the session's connection inside a
+ * session (the object then joins or leaves its identity map), else on a connection for the call.
+ */
+public final class EntityWriter {
+
+    private final DatabaseRuntime runtime;
+
+    EntityWriter(DatabaseRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Saves one entity: INSERT when its key is null, else UPDATE. Inside a session a loaded object
+     * writes only its changed columns, with the optimistic check (nothing when unchanged).
+     *
+     * @param entity the entity
+     * @param <T> the entity type
+     * @return the entity
+     * @throws IllegalStateException (in the Mono) for a reference that was never loaded (a stub)
+     */
+    public <T> Mono<T> save(T entity) {
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        return Mono.deferContextual(context -> {
+            Session session = runtime.sessionOf(context);
+            requireNotStub(session, model, entity);
+            if (session != null) {
+                Entry entry = session.entry(entity);
+                if (entry != null && entry.state == Entry.State.LOADED) {
+                    return new Flush(session, entry).run().thenReturn(entity);
+                }
+                if (entry != null && entry.state == Entry.State.NEW) {
+                    return insert(entity);
+                }
+            }
+            return model.hasNoId(entity) ? insert(entity) : updateAll(entity);
+        });
+    }
+
+    /**
+     * INSERTs one entity, with hooks; a generated key is set on the object. Inside a session it
+     * joins the identity map.
+     *
+     * @param entity the entity
+     * @param <T> the entity type
+     * @return the entity
+     * @throws IllegalArgumentException (in the Mono) when the key is not set and not generated
+     */
+    public <T> Mono<T> insert(T entity) {
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        return Mono.defer(() -> {
+            Write.INSERT.before(entity, model);
+            boolean generate = model.id().generated() && model.hasNoId(entity);
+            if (!generate && model.hasNoId(entity)) {
+                throw new IllegalArgumentException("The key " + model.id() + " is not set: set it before inserting "
+                        + "(only Long/Integer keys are generated)");
+            }
+            return runtime.withConnection(connection -> runtime.persister(model).insert(connection, List.of(entity),
+                            !generate))
+                    .then(written(entity, model, Write.INSERT));
+        });
+    }
+
+    /**
+     * UPDATEs every loaded column of one entity by key, with hooks; with a {@code @Version} column,
+     * checks and increments it. Inside a session the object joins the identity map.
+     *
+     * @param entity the entity
+     * @param <T> the entity type
+     * @return the entity
+     * @throws IllegalStateException (in the Mono) for a reference that was never loaded (a stub)
+     */
+    public <T> Mono<T> updateAll(T entity) {
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        return Mono.deferContextual(context -> {
+            requireNotStub(runtime.sessionOf(context), model, entity);
+            Write.UPDATE.before(entity, model);
+            List<PropertyModel> columns = new ArrayList<>();
+            for (PropertyModel column : runtime.renderer().statements(model).updateColumns()) {
+                if (column.kind() == PropertyKind.LAZY) {
+                    Object lazy = column.get(entity);
+                    if (lazy != null && !((Lazy<?>) lazy).isLoaded()) {
+                        continue;
+                    }
+                }
+                columns.add(column);
+            }
+            PropertyModel version = model.version();
+            EntityPersister.Change change = new EntityPersister.Change(entity, columns, List.of(), List.of(),
+                    version == null ? null : version.get(entity), false);
+            return runtime.withConnection(connection -> runtime.persister(model).update(connection, change))
+                    .then(written(entity, model, Write.UPDATE));
+        });
+    }
+
+    /**
+     * DELETEs one entity by key, with hooks; with a {@code @Version} column, checks it. Inside a
+     * session the object leaves the identity map; a new object the session has not inserted yet is
+     * only unscheduled (no SQL).
+     *
+     * @param entity the entity
+     * @return completion
+     * @throws IllegalArgumentException (in the Mono) for an object without a key
+     */
+    public Mono<Void> delete(Object entity) {
+        EntityModel<?> model = runtime.mapping().entity(entity.getClass());
+        return Mono.deferContextual(context -> {
+            Session session = runtime.sessionOf(context);
+            if (session != null) {
+                Entry entry = session.entry(entity);
+                if (entry != null && entry.state == Entry.State.NEW) {
+                    session.forget(entity);
+                    return Mono.<Void>empty();
+                }
+            }
+            if (model.hasNoId(entity)) {
+                throw new IllegalArgumentException("Cannot delete an unsaved " + model.name() + " (its key "
+                        + model.id().name() + " is not set)");
+            }
+            Write.DELETE.before(entity, model);
+            boolean checkVersion = !runtime.isStub(session, entity);
+            return runtime.withConnection(connection -> runtime.persister(model).delete(connection, entity, checkVersion))
+                    .then(Mono.fromRunnable(() -> {
+                        if (session != null) {
+                            session.forget(entity);
+                        }
+                        Write.DELETE.after(entity, model);
+                    }));
+        });
+    }
+
+    private <T> Mono<T> written(T entity, EntityModel<?> model, Write write) {
+        return Mono.deferContextual(context -> {
+            Session session = runtime.sessionOf(context);
+            if (session != null) {
+                session.written(entity);
+            }
+            write.after(entity, model);
+            return Mono.just(entity);
+        });
+    }
+
+    private void requireNotStub(Session session, EntityModel<?> model, Object entity) {
+        if (runtime.isStub(session, entity)) {
+            throw new IllegalStateException(model.name() + "[" + model.idOf(entity) + "] is a reference loaded only by "
+                    + "its key; saving it would write its unknown columns as NULL over the row. Load it first "
+                    + "(get it by key, or prefetch the reference), then change and save it");
+        }
+    }
+}

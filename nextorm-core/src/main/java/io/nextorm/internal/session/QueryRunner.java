@@ -1,0 +1,154 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.internal.execution.EntityLoader;
+import io.nextorm.internal.execution.EntityRowMapper;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.query.SelectSpec;
+import io.nextorm.internal.sql.SqlStatement;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the statements of query sets and loads what they leave out: selects mapped to objects
+ * through the subscriber's identity map (with prefetch), single values, bulk statements (which
+ * keep the session consistent), sets and lazy fields of one object.
+ */
+public final class QueryRunner {
+
+    private final DatabaseRuntime runtime;
+    private final RelationLoader relations;
+
+    QueryRunner(DatabaseRuntime runtime) {
+        this.runtime = runtime;
+        this.relations = new RelationLoader(runtime);
+    }
+
+    /**
+     * Runs a SELECT of an entity's eager columns and maps the rows.
+     *
+     * @param model the entity
+     * @param statement the SELECT
+     * @param <T> the entity type
+     * @return the objects
+     */
+    public <T> Flux<T> selectEntities(EntityModel<T> model, SqlStatement statement) {
+        EntityRowMapper<T> mapper = runtime.mappers().of(model);
+        return Flux.deferContextual(context -> {
+            EntityLoader loader = runtime.loader(context);
+            return runtime.withConnection(connection -> runtime.executor().query(connection, statement,
+                    row -> mapper.map(row, loader)));
+        });
+    }
+
+    /**
+     * Runs a query set's SELECT, then its prefetches.
+     *
+     * @param spec the query
+     * @param <T> the entity type
+     * @return the objects
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Flux<T> select(SelectSpec spec) {
+        return Flux.defer(() -> {
+            EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
+            Flux<T> rows = selectEntities(model, runtime.renderer().select(spec));
+            if (spec.prefetch().isEmpty()) {
+                return rows;
+            }
+            return rows.collectList().flatMapMany(found -> relations.prefetch(model, found, spec.prefetch())
+                    .thenMany(Flux.fromIterable(found)));
+        });
+    }
+
+    /**
+     * Runs a statement that returns one value (COUNT, SUM, ...).
+     *
+     * @param statement the statement
+     * @param type the value's Java type
+     * @param <V> the value type
+     * @return the value, empty for NULL or no row
+     */
+    public <V> Mono<V> selectValue(SqlStatement statement, Class<V> type) {
+        return runtime.withConnection(connection -> runtime.executor().query(connection, statement, row -> {
+                    Object raw = row.get(0);
+                    return Optional.ofNullable(raw == null ? null : runtime.mappers().convert(raw, type));
+                }))
+                .next()
+                .flatMap(value -> Mono.justOrEmpty(value.map(type::cast)));
+    }
+
+    /**
+     * Runs a statement that changes rows.
+     *
+     * @param statement the statement
+     * @return the number of rows changed
+     */
+    public Mono<Long> update(SqlStatement statement) {
+        return runtime.withConnection(connection -> runtime.executor().update(connection, statement)).next();
+    }
+
+    /**
+     * Flushes the subscriber's session before a bulk UPDATE or DELETE of an entity's table, so that
+     * changes made before the bulk statement are written before it (never after, over it).
+     *
+     * @param context the subscriber's context
+     * @param model the entity whose rows the bulk statement changes
+     * @return completion
+     */
+    public Mono<Void> beforeBulkChange(ContextView context, EntityModel<?> model) {
+        Session session = runtime.sessionOf(context);
+        return session == null ? Mono.empty() : session.flush();
+    }
+
+    /**
+     * Keeps the session's identity map consistent after a bulk UPDATE or DELETE of an entity's
+     * table changed rows behind its objects. After a DELETE, one SELECT of the keys of the entity's
+     * objects in the map finds the rows that are gone, and their objects leave the map (references
+     * to them stay as they are). After an UPDATE, the entity's loaded objects are reloaded with one
+     * SELECT: their columns and snapshots take the database's values (local changes not flushed
+     * before the bulk statement are overwritten: the bulk statement came later), and loaded lazy
+     * fields go back to not loaded. Outside a session nothing is held, so nothing is done.
+     *
+     * @param context the subscriber's context
+     * @param model the entity whose rows changed
+     * @param deleted whether rows were deleted (else updated)
+     * @return completion
+     */
+    public Mono<Void> afterBulkChange(ContextView context, EntityModel<?> model, boolean deleted) {
+        Session session = runtime.sessionOf(context);
+        if (session == null) {
+            return Mono.empty();
+        }
+        return deleted ? relations.dropDeleted(session, model) : relations.refresh(session, model);
+    }
+
+    /**
+     * Loads a {@code Set<T>} relation of one object with one SELECT and sets it on the object; a set
+     * already loaded is returned as it is, with no query.
+     *
+     * @param entity a saved object
+     * @param setName the set property's name
+     * @param <E> the element type
+     * @return the loaded set
+     */
+    public <E> Mono<Set<E>> loadSet(Object entity, String setName) {
+        return Mono.defer(() -> relations.loadSet(entity, setName));
+    }
+
+    /**
+     * Loads a lazy field with one SELECT and caches it on the object (inside a session, as the value
+     * read): a second call sends nothing.
+     *
+     * @param entity a saved object
+     * @param fieldName the lazy property's name
+     * @param <V> the value type
+     * @return the value; empty for NULL
+     */
+    public <V> Mono<V> loadLazyField(Object entity, String fieldName) {
+        return Mono.defer(() -> relations.loadLazyField(entity, fieldName));
+    }
+}

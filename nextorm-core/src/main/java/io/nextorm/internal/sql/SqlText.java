@@ -1,0 +1,117 @@
+package io.nextorm.internal.sql;
+
+import io.nextorm.dialect.Dialect;
+
+import java.util.List;
+
+/**
+ * The one builder of statement text: keywords as given, identifiers quoted by the dialect, and
+ * parameter markers numbered from 1 in the order they are written ({@code ?} or {@code $n}, as the
+ * driver wants).
+ *
+ * <pre>{@code
+ * String sql = new SqlText(dialect).append("DELETE FROM ").identifier("tag")
+ *         .append(" WHERE ").identifier("id").append(" = ").marker().toString();
+ * }</pre>
+ */
+final class SqlText {
+
+    private final Dialect dialect;
+    private final StringBuilder text = new StringBuilder(64);
+    private int markers;
+
+    /**
+     * An empty text for a dialect.
+     *
+     * @param dialect the dialect that quotes identifiers and writes markers
+     */
+    SqlText(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Appends SQL as it is (keywords, punctuation).
+     *
+     * @param sql the text
+     * @return this
+     */
+    SqlText append(String sql) {
+        text.append(sql);
+        return this;
+    }
+
+    /**
+     * Appends a quoted identifier.
+     *
+     * @param name the table or column name
+     * @return this
+     */
+    SqlText identifier(String name) {
+        text.append(dialect.identifier(name));
+        return this;
+    }
+
+    /**
+     * Appends quoted identifiers separated by commas, each after a prefix (a table alias and dot, or "").
+     *
+     * @param prefix the text before each identifier
+     * @param names the names
+     * @return this
+     */
+    SqlText identifiers(String prefix, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(prefix).append(dialect.identifier(names.get(i)));
+        }
+        return this;
+    }
+
+    /**
+     * Appends the next parameter marker.
+     *
+     * @return this
+     */
+    SqlText marker() {
+        text.append(dialect.parameterMarker(++markers));
+        return this;
+    }
+
+    /**
+     * Appends the next {@code count} parameter markers, separated by commas.
+     *
+     * @param count the number of markers
+     * @return this
+     */
+    SqlText markers(int count) {
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            marker();
+        }
+        return this;
+    }
+
+    /**
+     * Appends {@code identifier = marker}.
+     *
+     * @param column the column name
+     * @return this
+     */
+    SqlText equalsMarker(String column) {
+        return identifier(column).append(" = ").marker();
+    }
+
+    /**
+     * The number of markers written.
+     *
+     * @return the count
+     */
+    int markerCount() {
+        return markers;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}
