@@ -16,6 +16,7 @@ import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.query.SelectSpec;
 import io.nextorm.query.Value;
 import io.nextorm.internal.session.DatabaseRuntime;
+import io.nextorm.internal.sql.AggregateFunction;
 import io.nextorm.internal.sql.SqlRenderer;
 import io.nextorm.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
@@ -414,7 +415,7 @@ public final class AsyncQuerySet<T> {
      *                                  property that is not a number
      */
     public Mono<Object> sum(String attribute) {
-        return aggregate("SUM", attribute, null);
+        return aggregate(AggregateFunction.SUM, attribute, null);
     }
 
     /**
@@ -425,7 +426,7 @@ public final class AsyncQuerySet<T> {
      * @return the sum (in the property's type), empty when no row matches
      */
     public <V extends Number & Comparable<? super V>> Mono<V> sum(NumberAttribute<T, V> attribute) {
-        return aggregate("SUM", attribute, attribute == null ? null : attribute.valueType());
+        return aggregate(AggregateFunction.SUM, attribute, attribute == null ? null : attribute.valueType());
     }
 
     /**
@@ -437,7 +438,7 @@ public final class AsyncQuerySet<T> {
      *                                  property that is not a number
      */
     public Mono<Double> avg(String attribute) {
-        return aggregate("AVG", attribute, Double.class);
+        return aggregate(AggregateFunction.AVG, attribute, Double.class);
     }
 
     /**
@@ -447,7 +448,7 @@ public final class AsyncQuerySet<T> {
      * @return the average as a double, empty when no row matches
      */
     public Mono<Double> avg(NumberAttribute<T, ?> attribute) {
-        return aggregate("AVG", attribute, Double.class);
+        return aggregate(AggregateFunction.AVG, attribute, Double.class);
     }
 
     /**
@@ -458,7 +459,7 @@ public final class AsyncQuerySet<T> {
      * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one
      */
     public Mono<Object> min(String attribute) {
-        return aggregate("MIN", attribute, null);
+        return aggregate(AggregateFunction.MIN, attribute, null);
     }
 
     /**
@@ -469,7 +470,7 @@ public final class AsyncQuerySet<T> {
      * @return the minimum, empty when no row matches
      */
     public <V extends Comparable<? super V>> Mono<V> min(ComparableAttribute<T, V> attribute) {
-        return aggregate("MIN", attribute, attribute == null ? null : attribute.valueType());
+        return aggregate(AggregateFunction.MIN, attribute, attribute == null ? null : attribute.valueType());
     }
 
     /**
@@ -480,7 +481,7 @@ public final class AsyncQuerySet<T> {
      * @throws IllegalArgumentException for a null or blank name; (in the Mono) for an unknown one
      */
     public Mono<Object> max(String attribute) {
-        return aggregate("MAX", attribute, null);
+        return aggregate(AggregateFunction.MAX, attribute, null);
     }
 
     /**
@@ -491,18 +492,18 @@ public final class AsyncQuerySet<T> {
      * @return the maximum, empty when no row matches
      */
     public <V extends Comparable<? super V>> Mono<V> max(ComparableAttribute<T, V> attribute) {
-        return aggregate("MAX", attribute, attribute == null ? null : attribute.valueType());
+        return aggregate(AggregateFunction.MAX, attribute, attribute == null ? null : attribute.valueType());
     }
 
-    private <V> Mono<V> aggregate(String function, Attribute<T, ?> attribute, Class<V> type) {
+    private <V> Mono<V> aggregate(AggregateFunction function, Attribute<T, ?> attribute, Class<V> type) {
         if (attribute == null) {
-            throw new IllegalArgumentException(function.toLowerCase() + "() needs an attribute, got null");
+            throw new IllegalArgumentException(function.method() + "() needs an attribute, got null");
         }
         return aggregate(function, attribute.path(), type);
     }
 
-    private <V> Mono<V> aggregate(String function, String attribute, Class<V> type) {
-        return aggregate(function, namedPath(function.toLowerCase(java.util.Locale.ROOT), attribute), type);
+    private <V> Mono<V> aggregate(AggregateFunction function, String attribute, Class<V> type) {
+        return aggregate(function, namedPath(function.method(), attribute), type);
     }
 
     private PropertyPath namedPath(String method, String attribute) {
@@ -514,16 +515,16 @@ public final class AsyncQuerySet<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private <V> Mono<V> aggregate(String function, PropertyPath path, Class<V> type) {
+    private <V> Mono<V> aggregate(AggregateFunction function, PropertyPath path, Class<V> type) {
         return Mono.defer(() -> {
             DatabaseRuntime rt = runtime();
             PropertyModel property = rt.renderer().resolve(spec, path);
             Class<?> propertyType = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType()
                     : property.valueType();
             Class<?> valueType = type != null ? type : propertyType;
-            if (("SUM".equals(function) || "AVG".equals(function)) && (property.kind() == PropertyKind.REFERENCE
+            if (function.needsNumbers() && (property.kind() == PropertyKind.REFERENCE
                     || !Number.class.isAssignableFrom(propertyType))) {
-                throw new IllegalArgumentException(function.toLowerCase() + "() needs a numeric property; " + property
+                throw new IllegalArgumentException(function.method() + "() needs a numeric property; " + property
                         + " is a " + property.valueType().getSimpleName());
             }
             SqlStatement statement = rt.renderer().aggregate(spec, function, path);

@@ -161,12 +161,12 @@ public final class SqlRenderer {
      * LIMIT or OFFSET the aggregate is taken around that SELECT.
      *
      * @param spec the query
-     * @param function SUM, AVG, MIN or MAX
+     * @param function the aggregate function
      * @param property the aggregated property
      * @return the statement; one row, one column
      */
-    public SqlStatement aggregate(SelectSpec spec, String function, PropertyPath property) {
-        return aggregate(spec, property, (expression, renderer) -> function + "(" + expression + ")");
+    public SqlStatement aggregate(SelectSpec spec, AggregateFunction function, PropertyPath property) {
+        return aggregate(spec, property, (expression, renderer) -> function.apply(expression));
     }
 
     /**
