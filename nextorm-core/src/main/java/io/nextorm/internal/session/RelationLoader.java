@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Loads what queries leave out: references and {@code Set} relations of many objects at once
@@ -429,36 +428,5 @@ final class RelationLoader {
     }
 
     private record Member(Object ownerKey, Object entity) {
-    }
-
-    /**
-     * Outside a session: maps each row of one prefetch query once, so that an object reached from
-     * several owners is one object.
-     */
-    private static final class OnceLoader implements EntityLoader {
-
-        private final EntityLoader objects;
-        private final Map<EntityModel<?>, Map<Object, Object>> seen = new HashMap<>();
-
-        OnceLoader(EntityLoader objects) {
-            this.objects = objects;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public synchronized <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
-            Map<Object, Object> byKey = seen.computeIfAbsent(model, m -> new HashMap<>());
-            Object found = byKey.get(id);
-            if (found == null) {
-                found = objects.load(model, id, fill);
-                byKey.put(id, found);
-            }
-            return (T) found;
-        }
-
-        @Override
-        public Object reference(EntityModel<?> target, Object id) {
-            return objects.reference(target, id);
-        }
     }
 }
