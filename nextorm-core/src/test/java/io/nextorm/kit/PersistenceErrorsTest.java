@@ -26,12 +26,10 @@ class PersistenceErrorsTest extends DatabaseTestKit {
 
     @Test
     void aStaleUpdateAndAStaleDeleteFailWithTheSameWording() {
-        Article article = await(db.asave(new Article("original")));
-        Article stale = await(db.aselect(Article.class).getOrRaise());
-        article.setTitle("newer");
-        await(db.asave(article));
+        Article stale = await(db.asave(new Article("original")));
+        await(db.execute("UPDATE article SET version = version + 1"));
         stale.setTitle("stale");
-        String prefix = "Article[" + article.getId() + "] was changed or deleted by another transaction since it was "
+        String prefix = "Article[" + stale.getId() + "] was changed or deleted by another transaction since it was "
                 + "read (its version is no longer " + stale.getVersion() + "); the ";
 
         StepVerifier.create(db.asave(stale))

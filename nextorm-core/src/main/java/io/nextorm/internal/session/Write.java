@@ -20,12 +20,7 @@ enum Write {
      */
     void before(Object entity, EntityModel<?> model) {
         if (model.hasHooks()) {
-            EntityHooks hooks = (EntityHooks) entity;
-            switch (this) {
-                case INSERT -> hooks.beforeInsert();
-                case UPDATE -> hooks.beforeUpdate();
-                case DELETE -> hooks.beforeDelete();
-            }
+            call((EntityHooks) entity, true);
         }
     }
 
@@ -37,11 +32,32 @@ enum Write {
      */
     void after(Object entity, EntityModel<?> model) {
         if (model.hasHooks()) {
-            EntityHooks hooks = (EntityHooks) entity;
-            switch (this) {
-                case INSERT -> hooks.afterInsert();
-                case UPDATE -> hooks.afterUpdate();
-                case DELETE -> hooks.afterDelete();
+            call((EntityHooks) entity, false);
+        }
+    }
+
+    private void call(EntityHooks hooks, boolean before) {
+        switch (this) {
+            case INSERT -> {
+                if (before) {
+                    hooks.beforeInsert();
+                } else {
+                    hooks.afterInsert();
+                }
+            }
+            case UPDATE -> {
+                if (before) {
+                    hooks.beforeUpdate();
+                } else {
+                    hooks.afterUpdate();
+                }
+            }
+            case DELETE -> {
+                if (before) {
+                    hooks.beforeDelete();
+                } else {
+                    hooks.afterDelete();
+                }
             }
         }
     }
