@@ -101,15 +101,6 @@ final class SqlText {
         return identifier(column).append(" = ").marker();
     }
 
-    /**
-     * The number of markers written.
-     *
-     * @return the count
-     */
-    int markerCount() {
-        return markers;
-    }
-
     @Override
     public String toString() {
         return text.toString();
