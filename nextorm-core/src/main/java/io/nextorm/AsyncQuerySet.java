@@ -16,6 +16,7 @@ import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.query.SelectSpec;
 import io.nextorm.query.Value;
 import io.nextorm.internal.session.DatabaseRuntime;
+import io.nextorm.internal.database.DatabaseState;
 import io.nextorm.internal.sql.SqlRenderer;
 import io.nextorm.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
@@ -52,11 +53,19 @@ import java.util.Set;
  */
 public final class AsyncQuerySet<T> {
 
-    private final AsyncDatabase db;
+    static {
+        io.nextorm.internal.database.QuerySetAccess.install(query -> query.spec);
+    }
+
+    private final DatabaseState db;
     private final Class<T> entityClass;
     private final SelectSpec spec;
 
-    AsyncQuerySet(AsyncDatabase db, Class<T> entityClass, SelectSpec spec) {
+    AsyncQuerySet(DatabaseState db, Class<T> entityClass) {
+        this(db, entityClass, SelectSpec.of(entityClass));
+    }
+
+    private AsyncQuerySet(DatabaseState db, Class<T> entityClass, SelectSpec spec) {
         this.db = db;
         this.entityClass = entityClass;
         this.spec = spec;
@@ -69,15 +78,6 @@ public final class AsyncQuerySet<T> {
      */
     public Class<T> entityClass() {
         return entityClass;
-    }
-
-    /**
-     * What this query set selects, as a tree.
-     *
-     * @return the select spec
-     */
-    public SelectSpec spec() {
-        return spec;
     }
 
     /**
@@ -263,7 +263,7 @@ public final class AsyncQuerySet<T> {
         if (alias != null && alias.isBlank()) {
             throw new IllegalArgumentException("join() got a blank alias: give a name, or null for none");
         }
-        db.runtimeMapping().entity(entity);
+        db.mapping().entity(entity);
         return with(spec.withJoin(new Join(entity, on, joinType, alias)));
     }
 
@@ -302,7 +302,7 @@ public final class AsyncQuerySet<T> {
         if (attributes == null || Arrays.asList(attributes).contains(null)) {
             throw new IllegalArgumentException("prefetch() got a null attribute");
         }
-        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
+        EntityModel<T> model = db.mapping().entity(entityClass);
         List<PropertyPath> paths = Arrays.stream(attributes).map(attribute -> {
             PropertyModel property = model.property(attribute.name());
             if (property.kind() != PropertyKind.REFERENCE && property.kind() != PropertyKind.SET) {
@@ -618,7 +618,7 @@ public final class AsyncQuerySet<T> {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("update() needs at least one property name and value, got " + values);
         }
-        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
+        EntityModel<T> model = db.mapping().entity(entityClass);
         List<Assignment> assignments = new ArrayList<>(values.size());
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             if (entry.getKey() == null) {
@@ -645,7 +645,7 @@ public final class AsyncQuerySet<T> {
         if (assignments == null || assignments.length == 0 || Arrays.asList(assignments).contains(null)) {
             throw new IllegalArgumentException("update() needs one or more assignments, e.g. Article_.views.set(0L)");
         }
-        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
+        EntityModel<T> model = db.mapping().entity(entityClass);
         Set<String> assigned = new HashSet<>();
         for (Assignment assignment : assignments) {
             PropertyPath target = assignment.target();
@@ -774,7 +774,7 @@ public final class AsyncQuerySet<T> {
             throw new IllegalArgumentException("ashow() needs an Appendable to write to, got null");
         }
         return rows(spec).collectList().flatMap(objects -> Mono.fromRunnable(() -> {
-            String table = TextTable.render(db.runtimeMapping().entity(entityClass), objects, width);
+            String table = TextTable.render(db.mapping().entity(entityClass), objects, width);
             try {
                 out.append(table);
                 if (out instanceof java.io.Flushable flushable) {
