@@ -74,14 +74,4 @@ class DialectTest {
         assertThatThrownBy(() -> h2.fromDatabase(new Object(), UUID.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.util.UUID");
     }
-
-    @Test
-    void providersAndProductNamesPickTheirDialect() {
-        assertThat(Dialects.forProvider("postgres")).isInstanceOf(PostgresDialect.class);
-        assertThat(Dialects.forMetadata("MariaDB")).isInstanceOf(MariaDbDialect.class);
-        assertThat(Dialects.forMetadata("H2")).isInstanceOf(H2Dialect.class);
-        assertThatThrownBy(() -> Dialects.forMetadata("Oracle")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("H2, PostgreSQL and MariaDB");
-        assertThatThrownBy(() -> Dialects.forProvider("sqlite")).isInstanceOf(IllegalArgumentException.class);
-    }
 }

@@ -3,7 +3,7 @@ package io.nextorm.internal.database;
 import io.nextorm.NextOrmException;
 import io.nextorm.Where;
 import io.nextorm.dialect.Dialect;
-import io.nextorm.dialect.Dialects;
+import io.nextorm.spi.DialectProviders;
 import io.nextorm.internal.execution.Providers;
 import io.nextorm.internal.execution.RowMap;
 import io.nextorm.internal.execution.StatementExecutor;
@@ -83,7 +83,7 @@ public final class DatabaseState {
         return Mono.defer(() -> {
             requireUnbound();
             ConnectionPool pool = Providers.pool(provider, url, options == null ? Map.of() : options);
-            Dialect providerDialect = Dialects.forProvider(provider);
+            Dialect providerDialect = DialectProviders.forName(provider).dialect();
             return check(pool).doOnSuccess(ignored -> attach(pool, pool, providerDialect))
                     .onErrorResume(error -> pool.disposeLater().then(Mono.error(error)));
         });
@@ -100,7 +100,7 @@ public final class DatabaseState {
             if (factory == null) {
                 throw new IllegalArgumentException("bind() needs a ConnectionFactory, got null");
             }
-            return bind(factory, Dialects.forMetadata(factory.getMetadata().getName()));
+            return bind(factory, DialectProviders.forMetadata(factory.getMetadata().getName()));
         });
     }
 
