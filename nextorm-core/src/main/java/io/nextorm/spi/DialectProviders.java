@@ -1,6 +1,7 @@
 package io.nextorm.spi;
 
 import io.nextorm.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class DialectProviders {
      * @return the provider
      * @throws IllegalArgumentException for a name no provider answers to; the message lists the accepted ones
      */
-    public static DialectProvider forName(String provider) {
+    public static DialectProvider forName(@Nullable String provider) {
         String name = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
         for (DialectProvider candidate : INSTALLED) {
             if (candidate.names().contains(name)) {
@@ -68,7 +69,7 @@ public final class DialectProviders {
      * @return a new dialect
      * @throws IllegalArgumentException for a database no provider speaks
      */
-    public static Dialect forMetadata(String productName) {
+    public static Dialect forMetadata(@Nullable String productName) {
         String name = productName == null ? "" : productName;
         for (DialectProvider candidate : INSTALLED) {
             if (candidate.matchesMetadata(name)) {

@@ -1,5 +1,7 @@
 package io.nextorm.spi;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,8 +22,8 @@ import java.util.Objects;
  * @param rows rows returned or affected
  * @param error the error it failed with, or null when it succeeded (or was cancelled)
  */
-public record StatementInfo(String sql, String key, String operation, String entity, Duration duration, long rows,
-                            Throwable error) {
+public record StatementInfo(String sql, String key, String operation, @Nullable String entity, Duration duration,
+                            long rows, @Nullable Throwable error) {
 
     /**
      * Checks the parts.
