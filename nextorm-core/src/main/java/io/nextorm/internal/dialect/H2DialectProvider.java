@@ -1,54 +1,18 @@
 package io.nextorm.internal.dialect;
 
-import io.nextorm.dialect.Dialect;
 import io.nextorm.dialect.H2Dialect;
-import io.nextorm.spi.DialectProvider;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * H2 through r2dbc-h2: {@code mem:name} and {@code file:path} short forms.
  */
-public final class H2DialectProvider implements DialectProvider {
+public final class H2DialectProvider extends ShippedDialectProvider {
 
     /** Creates the provider (for {@link java.util.ServiceLoader}). */
     public H2DialectProvider() {
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("h2");
-    }
-
-    @Override
-    public String productName() {
-        return "H2";
-    }
-
-    @Override
-    public boolean matchesMetadata(String productName) {
-        return productName.toLowerCase(Locale.ROOT).contains("h2");
-    }
-
-    @Override
-    public String urlScheme() {
-        return "h2";
-    }
-
-    @Override
-    public String driverClass() {
-        return "io.r2dbc.h2.H2ConnectionFactoryProvider";
-    }
-
-    @Override
-    public String driverDependency() {
-        return "io.r2dbc:r2dbc-h2";
-    }
-
-    @Override
-    public String urlExamples() {
-        return "\"mem:name\", \"file:/path/to/db\" or \"r2dbc:h2:mem:///name\"";
+        super(List.of("h2"), "H2", "h2", "io.r2dbc.h2.H2ConnectionFactoryProvider", "io.r2dbc:r2dbc-h2",
+                "\"mem:name\", \"file:/path/to/db\" or \"r2dbc:h2:mem:///name\"", H2Dialect::new);
     }
 
     @Override
@@ -60,10 +24,5 @@ public final class H2DialectProvider implements DialectProvider {
             return "r2dbc:h2:file:///" + url.substring(5).replaceFirst("^/+", "");
         }
         throw new IllegalArgumentException("An H2 URL starts with mem:, file: or r2dbc:h2:");
-    }
-
-    @Override
-    public Dialect dialect() {
-        return new H2Dialect();
     }
 }
