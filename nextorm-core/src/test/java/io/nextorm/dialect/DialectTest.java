@@ -74,4 +74,18 @@ class DialectTest {
         assertThatThrownBy(() -> h2.fromDatabase(new Object(), UUID.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.util.UUID");
     }
+
+    @Test
+    void integerConversionsAreExact() {
+        Dialect dialect = new H2Dialect();
+        assertThat(dialect.fromDatabase(new java.math.BigDecimal("42"), Long.class)).isEqualTo(42L);
+        assertThat(dialect.fromDatabase(7L, Integer.class)).isEqualTo(7);
+        assertThat(dialect.fromDatabase(3, Short.class)).isEqualTo((short) 3);
+        assertThatThrownBy(() -> dialect.fromDatabase(1.5, Long.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> dialect.fromDatabase(70_000, Short.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Short");
+        assertThatThrownBy(() -> dialect.fromDatabase(Long.MAX_VALUE, Integer.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
