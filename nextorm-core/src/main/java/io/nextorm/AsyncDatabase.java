@@ -1,29 +1,15 @@
 package io.nextorm;
 
+import io.nextorm.dialect.Dialect;
+import io.nextorm.internal.database.DatabaseState;
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.session.ConnectionTransactionSupport;
+import io.nextorm.internal.session.DatabaseRuntime;
+import io.nextorm.mapping.Table;
+import io.nextorm.processor.EntityIndex;
 import io.nextorm.spi.SessionListener;
 import io.nextorm.spi.StatementListener;
 import io.nextorm.spi.TransactionSupport;
-
-import io.nextorm.internal.execution.Providers;
-
-import io.nextorm.dialect.Dialect;
-import io.nextorm.dialect.Dialects;
-import io.nextorm.internal.execution.RowMap;
-import io.nextorm.internal.execution.StatementExecutor;
-import io.nextorm.internal.lambda.LambdaTranslator;
-import io.nextorm.internal.mapping.EntityModel;
-import io.nextorm.mapping.ForeignKey;
-import io.nextorm.internal.mapping.Mapping;
-import io.nextorm.internal.mapping.PropertyKind;
-import io.nextorm.internal.mapping.PropertyModel;
-import io.nextorm.mapping.Table;
-import io.nextorm.processor.EntityIndex;
-import io.nextorm.internal.session.ConnectionTransactionSupport;
-import io.nextorm.internal.session.DatabaseRuntime;
-import io.nextorm.internal.sql.SqlRenderer;
-import io.nextorm.internal.sql.SqlStatement;
-import io.nextorm.internal.sql.StatementKind;
-import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
@@ -31,12 +17,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -63,15 +47,7 @@ import java.util.function.Function;
 public class AsyncDatabase {
 
     private final Set<Class<?>> registered = Collections.synchronizedSet(new LinkedHashSet<>());
-    private volatile ConnectionFactory connectionFactory;
-    private volatile ConnectionPool ownPool;
-    private volatile Dialect dialect;
-    private volatile StatementExecutor executor;
-    private volatile DatabaseRuntime runtime;
-    private volatile Mapping mapping;
-    private volatile LambdaTranslator translator;
-    private volatile TransactionSupport transactionSupport = ConnectionTransactionSupport.create();
-    private final List<SessionListener> sessionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final DatabaseState state = new DatabaseState();
 
     /**
      * A database of every {@code @Entity} on the class path, read from the index files that the
@@ -81,17 +57,7 @@ public class AsyncDatabase {
      */
     public AsyncDatabase() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = AsyncDatabase.class.getClassLoader();
-        }
-        for (String name : EntityIndex.read(loader)) {
-            try {
-                registered.add(Class.forName(name, false, loader));
-            } catch (ClassNotFoundException e) {
-                throw new MappingException("The entity index lists " + name + ", which is not on the class path: "
-                        + "rebuild the project so that the annotation processor rewrites " + EntityIndex.RESOURCE, e);
-            }
-        }
+        registered.addAll(EntityIndex.load(loader == null ? AsyncDatabase.class.getClassLoader() : loader, name -> true));
     }
 
     /**
@@ -114,7 +80,7 @@ public class AsyncDatabase {
      * @throws IllegalArgumentException for a class without {@code @Entity}
      */
     public void register(Class<?>... classes) {
-        if (mapping != null) {
+        if (state.isMapped()) {
             throw new IllegalStateException("register() must come before generateMapping(): the mapping is built");
         }
         for (Class<?> type : classes) {
@@ -159,15 +125,7 @@ public class AsyncDatabase {
      * @return completion once a connection was opened and closed
      */
     public Mono<Void> bind(String provider, String url, Map<String, ?> options) {
-        return Mono.defer(() -> {
-            requireUnbound();
-            ConnectionPool pool = Providers.pool(provider, url, options == null ? Map.of() : options);
-            Dialect providerDialect = Dialects.forProvider(provider);
-            return check(pool).doOnSuccess(ignored -> {
-                ownPool = pool;
-                attach(pool, providerDialect);
-            }).onErrorResume(error -> pool.disposeLater().then(Mono.error(error)));
-        });
+        return state.bind(provider, url, options);
     }
 
     /**
@@ -178,12 +136,7 @@ public class AsyncDatabase {
      * @return completion
      */
     public Mono<Void> bind(ConnectionFactory connectionFactory) {
-        return Mono.defer(() -> {
-            if (connectionFactory == null) {
-                throw new IllegalArgumentException("bind() needs a ConnectionFactory, got null");
-            }
-            return bind(connectionFactory, Dialects.forMetadata(connectionFactory.getMetadata().getName()));
-        });
+        return state.bind(connectionFactory);
     }
 
     /**
@@ -194,42 +147,7 @@ public class AsyncDatabase {
      * @return completion
      */
     public Mono<Void> bind(ConnectionFactory connectionFactory, Dialect databaseDialect) {
-        return Mono.fromRunnable(() -> {
-            if (connectionFactory == null || databaseDialect == null) {
-                throw new IllegalArgumentException("bind() needs a ConnectionFactory and a Dialect");
-            }
-            requireUnbound();
-            attach(connectionFactory, databaseDialect);
-        });
-    }
-
-    private synchronized void attach(ConnectionFactory factory, Dialect databaseDialect) {
-        requireUnbound();
-        this.dialect = databaseDialect;
-        this.executor = new StatementExecutor(databaseDialect);
-        this.connectionFactory = factory;
-        if (mapping != null) {
-            runtime = newRuntime(factory, mapping);
-        }
-    }
-
-    private DatabaseRuntime newRuntime(ConnectionFactory factory, Mapping built) {
-        DatabaseRuntime created = new DatabaseRuntime(factory, built, new SqlRenderer(built, dialect), executor,
-                transactionSupport);
-        created.setSessionListeners(sessionListeners);
-        return created;
-    }
-
-    private static Mono<Void> check(ConnectionFactory factory) {
-        return Mono.usingWhen(factory.create(), connection -> Mono.from(connection.validate(
-                io.r2dbc.spi.ValidationDepth.REMOTE)).flatMap(valid -> valid ? Mono.<Void>empty()
-                : Mono.error(new NextOrmException("The database connection did not validate"))), Connection::close);
-    }
-
-    private void requireUnbound() {
-        if (connectionFactory != null) {
-            throw new IllegalStateException("This database is already bound; close() it before binding again");
-        }
+        return state.bind(connectionFactory, databaseDialect);
     }
 
     /**
@@ -239,15 +157,7 @@ public class AsyncDatabase {
      * @return completion
      */
     public Mono<Void> close() {
-        return Mono.defer(() -> {
-            ConnectionPool pool = ownPool;
-            synchronized (this) {
-                ownPool = null;
-                connectionFactory = null;
-                runtime = null;
-            }
-            return pool == null ? Mono.<Void>empty() : pool.disposeLater();
-        });
+        return state.close();
     }
 
     /**
@@ -263,16 +173,8 @@ public class AsyncDatabase {
      * @param support the implementation
      * @throws IllegalArgumentException for null
      */
-    public synchronized void setTransactionSupport(TransactionSupport support) {
-        if (support == null) {
-            throw new IllegalArgumentException("setTransactionSupport() needs an implementation, got null; "
-                    + "ConnectionTransactionSupport.create() is the default");
-        }
-        transactionSupport = support;
-        DatabaseRuntime rt = runtime;
-        if (rt != null) {
-            rt.setTransactionSupport(support);
-        }
+    public void setTransactionSupport(TransactionSupport support) {
+        state.setTransactionSupport(support);
     }
 
     /**
@@ -281,7 +183,7 @@ public class AsyncDatabase {
      * @return the transaction SPI implementation
      */
     public TransactionSupport transactionSupport() {
-        return transactionSupport;
+        return state.transactionSupport();
     }
 
     /**
@@ -290,7 +192,7 @@ public class AsyncDatabase {
      * @return true after a successful bind, until close
      */
     public boolean isBound() {
-        return connectionFactory != null;
+        return state.isBound();
     }
 
     /**
@@ -311,51 +213,7 @@ public class AsyncDatabase {
      * @return completion
      */
     public Mono<Void> generateMapping(boolean createTables, boolean validateRelations) {
-        return Mono.defer(() -> {
-            if (mapping != null) {
-                throw new IllegalStateException("generateMapping() was already called on this database");
-            }
-            if (createTables && !isBound()) {
-                throw new IllegalStateException("generateMapping(createTables = true) needs a bound database: bind() first");
-            }
-            Mapping built = Mapping.build(new ArrayList<>(registered), validateRelations);
-            Mono<Void> ddl = createTables ? createTables(built) : Mono.empty();
-            return ddl.then(Mono.fromRunnable(() -> {
-                synchronized (this) {
-                    translator = new LambdaTranslator(built);
-                    mapping = built;
-                    if (connectionFactory != null) {
-                        runtime = newRuntime(connectionFactory, built);
-                    }
-                }
-            }));
-        });
-    }
-
-    private Mono<Void> createTables(Mapping built) {
-        return Flux.usingWhen(connectionFactory.create(), connection ->
-                executor.query(connection, SqlRenderer.raw(dialect, dialect.listTablesSql(), List.of()),
-                                row -> String.valueOf(row.get(0)).toLowerCase(Locale.ROOT))
-                        .collectList()
-                        .flatMapMany(existing -> {
-                            List<String> statements = new ArrayList<>();
-                            Set<String> created = new LinkedHashSet<>();
-                            for (Table table : built.creationOrder()) {
-                                if (!existing.contains(table.name().toLowerCase(Locale.ROOT))) {
-                                    created.add(table.name());
-                                }
-                                statements.addAll(dialect.createTable(table, built.deferredForeignKeys()));
-                            }
-                            for (Table table : built.creationOrder()) {
-                                for (ForeignKey foreignKey : table.foreignKeys()) {
-                                    if (built.deferredForeignKeys().contains(foreignKey) && created.contains(table.name())) {
-                                        statements.add(dialect.addForeignKey(table, foreignKey));
-                                    }
-                                }
-                            }
-                            return Flux.fromIterable(statements).concatMap(ddl -> executor.update(connection,
-                                    new SqlStatement(ddl, List.of(), StatementKind.DDL, null)));
-                        }), Connection::close).then();
+        return Mono.defer(() -> state.generateMapping(new ArrayList<>(registered), createTables, validateRelations));
     }
 
     /**
@@ -366,7 +224,7 @@ public class AsyncDatabase {
      */
     public Map<String, Table> schema() {
         Map<String, Table> copy = new LinkedHashMap<>();
-        for (Table table : requireMapping().creationOrder()) {
+        for (Table table : state.mapping().creationOrder()) {
             copy.put(table.name(), table);
         }
         return copy;
@@ -385,8 +243,8 @@ public class AsyncDatabase {
         if (entityClass == null) {
             throw new IllegalArgumentException("aselect() needs an entity class, got null");
         }
-        requireMapping().entity(entityClass);
-        return new AsyncQuerySet<>(this, entityClass, io.nextorm.internal.query.SelectSpec.of(entityClass));
+        state.mapping().entity(entityClass);
+        return new AsyncQuerySet<>(state, entityClass);
     }
 
     /**
@@ -540,10 +398,7 @@ public class AsyncDatabase {
      * @return the connection
      */
     public Mono<Connection> getConnection() {
-        return Mono.defer(() -> {
-            DatabaseRuntime rt = runtime;
-            return rt != null ? rt.connection() : Mono.from(requireBound().create());
-        });
+        return state.connection();
     }
 
     /**
@@ -558,10 +413,7 @@ public class AsyncDatabase {
      * @return the number of affected rows
      */
     public Mono<Long> execute(String sql, Object... args) {
-        return Mono.defer(() -> {
-            SqlStatement statement = rawStatement(sql, args);
-            return withConnection(connection -> executor.update(connection, statement)).next();
-        });
+        return state.execute(sql, args);
     }
 
     /**
@@ -573,30 +425,7 @@ public class AsyncDatabase {
      * @return the rows
      */
     public Mono<List<Map<String, Object>>> selectRaw(String sql, Object... args) {
-        return Mono.defer(() -> {
-            SqlStatement statement = rawStatement(sql, args);
-            return withConnection(connection -> executor.query(connection, statement, row -> {
-                List<? extends io.r2dbc.spi.ColumnMetadata> columns = ((io.r2dbc.spi.Row) row).getMetadata().getColumnMetadatas();
-                Map<String, Object> values = new RowMap(columns.size());
-                for (int i = 0; i < columns.size(); i++) {
-                    values.put(columns.get(i).getName(), row.get(i));
-                }
-                return values;
-            })).collectList();
-        });
-    }
-
-    private SqlStatement rawStatement(String sql, Object[] args) {
-        requireBound();
-        return SqlRenderer.raw(dialect, sql, args == null ? List.of() : Arrays.asList(args));
-    }
-
-    private <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
-        DatabaseRuntime rt = runtime;
-        if (rt != null) {
-            return rt.withConnection(work);
-        }
-        return Flux.usingWhen(requireBound().create(), work, Connection::close);
+        return state.selectRaw(sql, args);
     }
 
     /**
@@ -605,51 +434,60 @@ public class AsyncDatabase {
      * @return the SQL, or null before the first
      */
     public String lastSql() {
-        StatementExecutor current = executor;
-        return current == null ? null : current.lastSql();
+        return state.observers().lastSql();
     }
 
     /**
-     * A snapshot of this database's statistics since the last clear, keyed by SQL.
+     * A snapshot of this database's statistics since the last clear, keyed by SQL. Statistics
+     * outlive {@link #close()}: a database bound again goes on counting.
      *
      * @return an unmodifiable copy
      */
     public Map<String, QueryStat> localStats() {
-        StatementExecutor current = executor;
-        return current == null ? Map.of() : current.statistics().snapshot();
+        return state.observers().statistics().snapshot();
     }
 
     /**
      * Forgets this database's statistics.
      */
     public void clearLocalStats() {
-        StatementExecutor current = executor;
-        if (current != null) {
-            current.statistics().clear();
-        }
+        state.observers().statistics().clear();
     }
 
     /**
      * Adds this database's statistics into {@link QueryStats#global()} and clears them.
      */
     public void mergeLocalStats() {
-        StatementExecutor current = executor;
-        if (current != null) {
-            QueryStats.merge(current.statistics().drain());
-        }
+        QueryStats.merge(state.observers().statistics().drain());
     }
 
     /**
-     * Adds a listener told about every statement this database sends (the hook for metrics).
+     * Adds a listener told about every statement this database sends (the hook for metrics). May
+     * be called at any time, also before {@link #bind}; it stays across {@link #close()} and a
+     * later bind, until {@link #removeStatementListener removed}.
+     *
+     * <pre>{@code
+     * db.addStatementListener(info -> slow.record(info.duration()));
+     * }</pre>
      *
      * @param listener the listener
-     * @throws IllegalStateException before {@link #bind}
+     * @throws IllegalArgumentException for null
      */
     public void addStatementListener(StatementListener listener) {
-        if (executor == null) {
-            throw new IllegalStateException("Add statement listeners after bind()");
+        if (listener == null) {
+            throw new IllegalArgumentException("addStatementListener() needs a listener, got null");
         }
-        executor.addListener(listener);
+        state.observers().add(listener);
+    }
+
+    /**
+     * Removes a statement listener; it is told about no statement that starts finishing later.
+     *
+     * @param listener a listener given to {@link #addStatementListener}
+     * @return whether it was added (and is now removed); false for one never added or null
+     */
+    public boolean removeStatementListener(StatementListener listener) {
+        return listener != null && state.observers().remove(listener);
     }
 
     /**
@@ -670,7 +508,17 @@ public class AsyncDatabase {
         if (listener == null) {
             throw new IllegalArgumentException("addSessionListener() needs a listener, got null");
         }
-        sessionListeners.add(listener);
+        state.sessionListeners().add(listener);
+    }
+
+    /**
+     * Removes a session listener; it is told about no later event.
+     *
+     * @param listener a listener given to {@link #addSessionListener}
+     * @return whether it was added (and is now removed); false for one never added or null
+     */
+    public boolean removeSessionListener(SessionListener listener) {
+        return listener != null && state.sessionListeners().remove(listener);
     }
 
     /**
@@ -680,51 +528,17 @@ public class AsyncDatabase {
      * @throws IllegalStateException before {@link #bind}
      */
     public Dialect dialect() {
-        if (dialect == null) {
-            throw new IllegalStateException("This database is not bound: call bind() first");
-        }
-        return dialect;
+        return state.dialect();
     }
 
-    Mapping runtimeMapping() {
-        return requireMapping();
-    }
-
-    io.nextorm.query.Condition translate(Where<?> predicate, Class<?> entityClass) {
-        requireMapping();
-        return translator.translate(predicate, entityClass);
-    }
-
-    DatabaseRuntime runtime() {
-        DatabaseRuntime rt = runtime;
-        if (rt == null) {
-            requireMapping();
-            requireBound();
-            throw new IllegalStateException("This database is not ready");
-        }
-        return rt;
-    }
-
-    private Mapping requireMapping() {
-        Mapping current = mapping;
-        if (current == null) {
-            throw new IllegalStateException("The mapping is not generated: call generateMapping() first");
-        }
-        return current;
-    }
-
-    private ConnectionFactory requireBound() {
-        ConnectionFactory factory = connectionFactory;
-        if (factory == null) {
-            throw new IllegalStateException("This database is not bound: call bind() first");
-        }
-        return factory;
+    private DatabaseRuntime runtime() {
+        return state.runtime();
     }
 
     private EntityModel<?> modelOf(Object entity, String method) {
         if (entity == null) {
             throw new IllegalArgumentException(method + "() needs an entity, got null");
         }
-        return requireMapping().entity(entity.getClass());
+        return state.mapping().entity(entity.getClass());
     }
 }

@@ -1,9 +1,6 @@
 package io.nextorm;
 
-import io.nextorm.internal.execution.TextTable;
 
-import io.nextorm.internal.execution.EntityLoader;
-import io.nextorm.internal.execution.LabelledRowMapper;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
@@ -14,20 +11,15 @@ import io.nextorm.query.JoinType;
 import io.nextorm.query.OrderItem;
 import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.query.SelectSpec;
-import io.nextorm.query.Value;
-import io.nextorm.internal.session.DatabaseRuntime;
+import io.nextorm.internal.database.DatabaseState;
+import io.nextorm.internal.database.QueryOperations;
 import io.nextorm.internal.sql.AggregateFunction;
-import io.nextorm.internal.sql.SqlRenderer;
-import io.nextorm.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An immutable query of one entity: each builder method returns a new query set, and the terminal
@@ -53,13 +45,23 @@ import java.util.Set;
  */
 public final class AsyncQuerySet<T> {
 
-    private final AsyncDatabase db;
+    static {
+        io.nextorm.internal.database.QuerySetAccess.install(query -> query.spec);
+    }
+
+    private final QueryOperations<T> operations;
+    private final DatabaseState db;
     private final Class<T> entityClass;
     private final SelectSpec spec;
 
-    AsyncQuerySet(AsyncDatabase db, Class<T> entityClass, SelectSpec spec) {
-        this.db = db;
-        this.entityClass = entityClass;
+    AsyncQuerySet(DatabaseState db, Class<T> entityClass) {
+        this(new QueryOperations<>(db, entityClass), SelectSpec.of(entityClass));
+    }
+
+    private AsyncQuerySet(QueryOperations<T> operations, SelectSpec spec) {
+        this.operations = operations;
+        this.db = operations.state();
+        this.entityClass = operations.entityClass();
         this.spec = spec;
     }
 
@@ -70,15 +72,6 @@ public final class AsyncQuerySet<T> {
      */
     public Class<T> entityClass() {
         return entityClass;
-    }
-
-    /**
-     * What this query set selects, as a tree.
-     *
-     * @return the select spec
-     */
-    public SelectSpec spec() {
-        return spec;
     }
 
     /**
@@ -264,7 +257,7 @@ public final class AsyncQuerySet<T> {
         if (alias != null && alias.isBlank()) {
             throw new IllegalArgumentException("join() got a blank alias: give a name, or null for none");
         }
-        db.runtimeMapping().entity(entity);
+        db.mapping().entity(entity);
         return with(spec.withJoin(new Join(entity, on, joinType, alias)));
     }
 
@@ -303,7 +296,7 @@ public final class AsyncQuerySet<T> {
         if (attributes == null || Arrays.asList(attributes).contains(null)) {
             throw new IllegalArgumentException("prefetch() got a null attribute");
         }
-        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
+        EntityModel<T> model = db.mapping().entity(entityClass);
         List<PropertyPath> paths = Arrays.stream(attributes).map(attribute -> {
             PropertyModel property = model.property(attribute.name());
             if (property.kind() != PropertyKind.REFERENCE && property.kind() != PropertyKind.SET) {
@@ -329,7 +322,7 @@ public final class AsyncQuerySet<T> {
      * @return the first object, or empty
      */
     public Mono<T> fetchOne() {
-        return rows(spec.limit() == null ? spec.withLimitOffset(1L, spec.offset()) : spec).next();
+        return operations.rows(spec.limit() == null ? spec.withLimitOffset(1L, spec.offset()) : spec).next();
     }
 
     /**
@@ -338,18 +331,7 @@ public final class AsyncQuerySet<T> {
      * @return the objects, in query order
      */
     public Flux<T> stream() {
-        return rows(spec);
-    }
-
-    private Flux<T> rows(SelectSpec selected) {
-        return Flux.deferContextual(context -> {
-            DatabaseRuntime rt = runtime();
-            if (selected.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
-                return Flux.error(new TransactionException("forUpdate() locks rows until the transaction ends, so it "
-                        + "needs one: run the query inside db.session(s -> ...)"));
-            }
-            return rt.queries().<T>select(selected);
-        });
+        return operations.rows(spec);
     }
 
     /**
@@ -358,10 +340,7 @@ public final class AsyncQuerySet<T> {
      * @return the count
      */
     public Mono<Long> count() {
-        return Mono.defer(() -> {
-            DatabaseRuntime rt = runtime();
-            return rt.queries().selectValue(rt.renderer().count(spec), Long.class).defaultIfEmpty(0L);
-        });
+        return operations.count(spec);
     }
 
     /**
@@ -370,10 +349,7 @@ public final class AsyncQuerySet<T> {
      * @return true when at least one row matches
      */
     public Mono<Boolean> exists() {
-        return Mono.defer(() -> {
-            DatabaseRuntime rt = runtime();
-            return rt.queries().selectValue(rt.renderer().exists(spec), Integer.class).hasElement();
-        });
+        return operations.exists(spec);
     }
 
     /**
@@ -383,15 +359,7 @@ public final class AsyncQuerySet<T> {
      * @throws MultipleObjectsFoundException (in the Mono) when two or more match
      */
     public Mono<T> get() {
-        return rows(spec.withLimitOffset(2L, spec.offset()))
-                .collectList()
-                .flatMap(found -> {
-                    if (found.size() > 1) {
-                        return Mono.error(new MultipleObjectsFoundException("More than one " + entityClass.getSimpleName()
-                                + " matches " + describe() + ": narrow the query, or use fetchOne() for the first"));
-                    }
-                    return Mono.justOrEmpty(found.isEmpty() ? null : found.get(0));
-                });
+        return operations.get(spec);
     }
 
     /**
@@ -402,8 +370,7 @@ public final class AsyncQuerySet<T> {
      * @throws MultipleObjectsFoundException (in the Mono) when two or more match
      */
     public Mono<T> getOrRaise() {
-        return get().switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("No " + entityClass.getSimpleName()
-                + " matches " + describe())));
+        return operations.getOrRaise(spec);
     }
 
     /**
@@ -507,29 +474,11 @@ public final class AsyncQuerySet<T> {
     }
 
     private PropertyPath namedPath(String method, String attribute) {
-        if (attribute == null || attribute.isBlank()) {
-            throw new IllegalArgumentException(method + "() needs a property name, got "
-                    + (attribute == null ? "null" : "blank text"));
-        }
-        return new PropertyPath(entityClass, null, List.of(attribute.split("\\.", -1)));
+        return operations.namedPath(method, attribute);
     }
 
-    @SuppressWarnings("unchecked")
     private <V> Mono<V> aggregate(AggregateFunction function, PropertyPath path, Class<V> type) {
-        return Mono.defer(() -> {
-            DatabaseRuntime rt = runtime();
-            PropertyModel property = rt.renderer().resolve(spec, path);
-            Class<?> propertyType = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType()
-                    : property.valueType();
-            Class<?> valueType = type != null ? type : propertyType;
-            if (function.needsNumbers() && (property.kind() == PropertyKind.REFERENCE
-                    || !Number.class.isAssignableFrom(propertyType))) {
-                throw new IllegalArgumentException(function.method() + "() needs a numeric property; " + property
-                        + " is a " + property.valueType().getSimpleName());
-            }
-            SqlStatement statement = rt.renderer().aggregate(spec, function, path);
-            return (Mono<V>) rt.queries().selectValue(statement, valueType);
-        });
+        return operations.aggregate(spec, function, path, type);
     }
 
     /**
@@ -582,11 +531,7 @@ public final class AsyncQuerySet<T> {
     }
 
     private Mono<String> stringAggregate(PropertyPath path, String separator) {
-        return Mono.defer(() -> {
-            DatabaseRuntime rt = runtime();
-            rt.renderer().resolve(spec, path);
-            return rt.queries().selectValue(rt.renderer().stringAggregate(spec, path, separator), String.class);
-        });
+        return operations.stringAggregate(spec, path, separator);
     }
 
     /**
@@ -601,7 +546,7 @@ public final class AsyncQuerySet<T> {
      * @return the number of rows deleted
      */
     public Mono<Long> delete() {
-        return bulkWrite(null);
+        return operations.bulkWrite(spec, null);
     }
 
     /**
@@ -619,18 +564,7 @@ public final class AsyncQuerySet<T> {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("update() needs at least one property name and value, got " + values);
         }
-        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
-        List<Assignment> assignments = new ArrayList<>(values.size());
-        for (Map.Entry<String, ?> entry : values.entrySet()) {
-            if (entry.getKey() == null) {
-                throw new IllegalArgumentException("update() got a null property name; the properties of "
-                        + model.name() + " are " + model.properties().stream().map(PropertyModel::name).toList());
-            }
-            PropertyModel property = assignable(model, entry.getKey());
-            assignments.add(new Assignment(PropertyPath.of(entityClass, property.name()),
-                    new Value(assignedValue(property, entry.getValue()))));
-        }
-        return bulkWrite(assignments);
+        return operations.bulkWrite(spec, operations.assignments(values));
     }
 
     /**
@@ -646,97 +580,7 @@ public final class AsyncQuerySet<T> {
         if (assignments == null || assignments.length == 0 || Arrays.asList(assignments).contains(null)) {
             throw new IllegalArgumentException("update() needs one or more assignments, e.g. Article_.views.set(0L)");
         }
-        EntityModel<T> model = db.runtimeMapping().entity(entityClass);
-        Set<String> assigned = new HashSet<>();
-        for (Assignment assignment : assignments) {
-            PropertyPath target = assignment.target();
-            if (target.root() != entityClass || target.alias() != null) {
-                throw new IllegalArgumentException("update() of " + model.name() + " can only set its own properties, not "
-                        + target);
-            }
-            assignable(model, target.leaf());
-            if (!assigned.add(target.leaf())) {
-                throw new IllegalArgumentException("update() assigns " + target + " twice");
-            }
-        }
-        return bulkWrite(List.of(assignments));
-    }
-
-    private static PropertyModel assignable(EntityModel<?> model, String name) {
-        PropertyModel property = model.property(name);
-        if (property.kind() == PropertyKind.SET) {
-            throw new IllegalArgumentException(property + " is a Set relation, which has no column to update");
-        }
-        if (property.kind() == PropertyKind.ID) {
-            throw new IllegalArgumentException(property + " is the primary key, which a bulk update does not change");
-        }
-        return property;
-    }
-
-    private Object assignedValue(PropertyModel property, Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (property.kind() == PropertyKind.REFERENCE) {
-            if (!property.valueType().isInstance(value)) {
-                throw new IllegalArgumentException(property + " takes a " + property.valueType().getSimpleName()
-                        + " (or null), got a " + value.getClass().getName());
-            }
-            if (property.target().hasNoId(value)) {
-                throw new IllegalArgumentException(property + " is set to an unsaved " + property.target().name()
-                        + " (its key is not set): save it first");
-            }
-            return value;
-        }
-        Class<?> type = property.valueType();
-        if (type.isInstance(value)) {
-            return value;
-        }
-        if (value instanceof Number number && Number.class.isAssignableFrom(type)) {
-            return convertNumber(property, number, type);
-        }
-        throw new IllegalArgumentException(property + " takes a " + type.getSimpleName() + ", got a "
-                + value.getClass().getName());
-    }
-
-    private static Object convertNumber(PropertyModel property, Number number, Class<?> type) {
-        try {
-            java.math.BigDecimal exact = new java.math.BigDecimal(number.toString());
-            if (type == Long.class) {
-                return exact.longValueExact();
-            }
-            if (type == Integer.class) {
-                return exact.intValueExact();
-            }
-            if (type == Short.class) {
-                return exact.shortValueExact();
-            }
-            if (type == Double.class) {
-                return number.doubleValue();
-            }
-            if (type == Float.class) {
-                return number.floatValue();
-            }
-            if (type == java.math.BigDecimal.class) {
-                return exact;
-            }
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(property + " takes a " + type.getSimpleName() + "; " + number
-                    + " does not fit", e);
-        }
-        throw new IllegalArgumentException(property + " takes a " + type.getSimpleName() + ", got a "
-                + number.getClass().getName());
-    }
-
-    private Mono<Long> bulkWrite(List<Assignment> assignments) {
-        boolean deleting = assignments == null;
-        return Mono.deferContextual(context -> {
-            DatabaseRuntime rt = runtime();
-            EntityModel<T> model = rt.mapping().entity(entityClass);
-            SqlStatement statement = deleting ? rt.renderer().delete(spec) : rt.renderer().update(spec, assignments);
-            return rt.queries().beforeBulkChange(context, model).then(rt.queries().update(statement))
-                    .flatMap(rows -> rt.queries().afterBulkChange(context, model, deleting).thenReturn(rows));
-        });
+        return operations.bulkWrite(spec, operations.checked(Arrays.asList(assignments)));
     }
 
     /**
@@ -774,17 +618,7 @@ public final class AsyncQuerySet<T> {
         if (out == null) {
             throw new IllegalArgumentException("ashow() needs an Appendable to write to, got null");
         }
-        return rows(spec).collectList().flatMap(objects -> Mono.fromRunnable(() -> {
-            String table = TextTable.render(db.runtimeMapping().entity(entityClass), objects, width);
-            try {
-                out.append(table);
-                if (out instanceof java.io.Flushable flushable) {
-                    flushable.flush();
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }));
+        return operations.show(spec, width, out);
     }
 
     /**
@@ -808,7 +642,7 @@ public final class AsyncQuerySet<T> {
      * @throws MappingException (in the Mono) when the result has no key column, or a row a NULL key
      */
     public Mono<List<T>> raw(String sql, List<?> params) {
-        return rawRows(sql, params).collectList();
+        return operations.rawRows(sql, params).collectList();
     }
 
     /**
@@ -822,24 +656,7 @@ public final class AsyncQuerySet<T> {
      * @throws MappingException as {@link #raw(String, List)}
      */
     public Mono<T> rawOne(String sql, List<?> params) {
-        return rawRows(sql, params).next();
-    }
-
-    private Flux<T> rawRows(String sql, List<?> params) {
-        if (sql == null || sql.isBlank()) {
-            throw new IllegalArgumentException("raw() needs SQL, got " + (sql == null ? "null" : "blank text"));
-        }
-        List<Object> args = params == null ? List.of() : new ArrayList<>(params);
-        return Flux.deferContextual(context -> {
-            DatabaseRuntime rt = runtime();
-            EntityModel<T> model = rt.mapping().entity(entityClass);
-            SqlStatement parsed = SqlRenderer.raw(rt.renderer().dialect(), sql, args);
-            SqlStatement statement = new SqlStatement(parsed.sql(), parsed.parameters(), parsed.kind(), model.name());
-            EntityLoader loader = rt.loader(context);
-            LabelledRowMapper<T> mapper = new LabelledRowMapper<>(model, rt.renderer().dialect());
-            return rt.withConnection(connection -> rt.executor().query(connection, statement,
-                    row -> mapper.map((io.r2dbc.spi.Row) row, ((io.r2dbc.spi.Row) row).getMetadata(), loader)));
-        });
+        return operations.rawRows(sql, params).next();
     }
 
     /**
@@ -848,20 +665,11 @@ public final class AsyncQuerySet<T> {
      * @return the SQL text
      */
     public String getSql() {
-        return runtime().renderer().select(spec).sql();
-    }
-
-    private DatabaseRuntime runtime() {
-        return db.runtime();
-    }
-
-    /** The query as SQL text: it names the conditions without their (possibly sensitive) values. */
-    private String describe() {
-        return runtime().renderer().select(spec).sql();
+        return operations.sql(spec);
     }
 
     private AsyncQuerySet<T> with(SelectSpec changed) {
-        return new AsyncQuerySet<>(db, entityClass, changed);
+        return new AsyncQuerySet<>(operations, changed);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.nextorm.benchmarks;
 
 import io.nextorm.dialect.Dialect;
-import io.nextorm.dialect.Dialects;
+import io.nextorm.spi.DialectProviders;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -93,7 +93,7 @@ public enum Database {
      * @return the dialect
      */
     public Dialect nextormDialect() {
-        return Dialects.forProvider(provider);
+        return DialectProviders.forName(provider).dialect();
     }
 
     /**

@@ -333,15 +333,21 @@ public abstract class AbstractDialect implements Dialect {
                 + " to " + javaType.getName());
     }
 
+    // integers convert exactly: a value that does not fit (or has a fraction) is an error, never cut
     private static Object convertNumber(Number number, Class<?> javaType) {
-        if (javaType == Long.class) {
-            return number.longValue();
-        }
-        if (javaType == Integer.class) {
-            return number.intValue();
-        }
-        if (javaType == Short.class) {
-            return number.shortValue();
+        try {
+            if (javaType == Long.class) {
+                return number instanceof Long ? number : exact(number).longValueExact();
+            }
+            if (javaType == Integer.class) {
+                return number instanceof Integer ? number : exact(number).intValueExact();
+            }
+            if (javaType == Short.class) {
+                return number instanceof Short ? number : exact(number).shortValueExact();
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName()
+                    + ": it does not fit", e);
         }
         if (javaType == Double.class) {
             return number.doubleValue();
@@ -350,7 +356,7 @@ public abstract class AbstractDialect implements Dialect {
             return number.floatValue();
         }
         if (javaType == BigDecimal.class) {
-            return number instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(number.toString());
+            return exact(number);
         }
         if (javaType == Boolean.class) {
             return number.intValue() != 0;
@@ -359,6 +365,13 @@ public abstract class AbstractDialect implements Dialect {
             return number.toString();
         }
         throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName());
+    }
+
+    private static BigDecimal exact(Number number) {
+        if (number instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        return number instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(number.toString());
     }
 
     private static Object convertTemporal(Object value, Class<?> javaType) {

@@ -77,6 +77,40 @@ public final class EntityIndex {
         return List.copyOf(names);
     }
 
+    /**
+     * Loads the indexed entity classes that a filter accepts, through the class loader that holds
+     * the index: the one place the index becomes classes, for {@code new AsyncDatabase()} and the
+     * Spring Boot starter alike. The classes are not initialized.
+     *
+     * <pre>{@code
+     * List<Class<?>> blog = EntityIndex.load(loader, name -> name.startsWith("com.example.blog."));
+     * }</pre>
+     *
+     * @param classLoader the class loader to read the index from and load the classes with, not null
+     * @param accept which binary class names to load
+     * @return the entity classes, in index order
+     * @throws MappingException when an index resource cannot be read, or it lists a class that
+     *                          cannot be loaded (the message says to rebuild)
+     */
+    public static List<Class<?>> load(ClassLoader classLoader, java.util.function.Predicate<String> accept) {
+        if (accept == null) {
+            throw new IllegalArgumentException("EntityIndex.load needs a filter of class names, got null; "
+                    + "use name -> true for every entity");
+        }
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : read(classLoader)) {
+            if (accept.test(name)) {
+                try {
+                    classes.add(Class.forName(name, false, classLoader));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new MappingException("The entity index lists " + name + ", which cannot be loaded: "
+                            + "rebuild the project so that the annotation processor rewrites " + RESOURCE, e);
+                }
+            }
+        }
+        return classes;
+    }
+
     private static List<String> read(URL resource) throws IOException {
         URLConnection connection = resource.openConnection();
         // a cached jar connection keeps the jar file open after a DevTools restart has dropped its class loader

@@ -1,5 +1,7 @@
 package io.nextorm.processor;
 
+import io.nextorm.internal.mapping.SupportedTypes;
+
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
@@ -94,13 +96,6 @@ public final class EntityProcessor extends AbstractProcessor {
             "boolean", "java.lang.Boolean", "byte", "java.lang.Byte", "short", "java.lang.Short",
             "int", "java.lang.Integer", "long", "java.lang.Long", "char", "java.lang.Character",
             "float", "java.lang.Float", "double", "java.lang.Double");
-    private static final Set<String> NUMBERS = Set.of(
-            "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
-            "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger");
-    private static final Set<String> COMPARABLES = Set.of(
-            "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime", "java.time.Instant",
-            "java.time.OffsetDateTime", "java.util.UUID");
-
     /** The first name of a qualified name: not preceded by a dot, followed by one. */
     private static final Pattern PACKAGE_ROOT = Pattern.compile("(?<![\\w$.\"])([A-Za-z_$][\\w$]*)\\.[A-Za-z_$]");
 
@@ -351,19 +346,20 @@ public final class EntityProcessor extends AbstractProcessor {
         String boxed = print(type);
         if (type.getKind() == TypeKind.DECLARED) {
             String qualified = qualifiedName(type);
-            if (qualified.equals("java.lang.String")) {
+            SupportedTypes.Kind kind = SupportedTypes.kindOf(qualified);
+            if (kind == SupportedTypes.Kind.STRING) {
                 return new Property(name, "io.nextorm.StringAttribute<" + owner + ">",
                         "new io.nextorm.StringAttribute<>(" + head + ")", false, javaType);
             }
-            if (qualified.equals("java.lang.Boolean")) {
+            if (kind == SupportedTypes.Kind.BOOLEAN) {
                 return new Property(name, "io.nextorm.BooleanAttribute<" + owner + ">",
                         "new io.nextorm.BooleanAttribute<>(" + head + ")", false, javaType);
             }
-            if (NUMBERS.contains(qualified)) {
+            if (kind == SupportedTypes.Kind.NUMBER) {
                 return new Property(name, "io.nextorm.NumberAttribute<" + owner + ", " + boxed + ">",
                         "new io.nextorm.NumberAttribute<>(" + head + ", " + boxed + ".class)", false, javaType);
             }
-            if (COMPARABLES.contains(qualified)) {
+            if (kind == SupportedTypes.Kind.COMPARABLE) {
                 return new Property(name, "io.nextorm.ComparableAttribute<" + owner + ", " + boxed + ">",
                         "new io.nextorm.ComparableAttribute<>(" + head + ", " + boxed + ".class)", false, javaType);
             }

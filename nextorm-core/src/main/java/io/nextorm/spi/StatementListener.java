@@ -1,13 +1,17 @@
 package io.nextorm.spi;
 
-import io.nextorm.internal.sql.SqlStatement;
-
-import java.time.Duration;
-
 /**
  * Told about every statement a database sends, once it finished: the hook metrics are built on
  * (the Spring Boot starter turns it into Micrometer meters). Called on the thread that completed
- * the statement; implementations must be fast and must not block.
+ * the statement; implementations must be fast and must not block. Added with
+ * {@code AsyncDatabase.addStatementListener} (also before {@code bind}), removed with
+ * {@code AsyncDatabase.removeStatementListener}.
+ *
+ * <pre>{@code
+ * db.addStatementListener(info -> {
+ *     if (info.duration().toMillis() > 500) log.warn("slow: {}", info.sql());
+ * });
+ * }</pre>
  */
 @FunctionalInterface
 public interface StatementListener {
@@ -15,11 +19,7 @@ public interface StatementListener {
     /**
      * A statement finished.
      *
-     * @param statement the statement as sent (SQL text, kind, entity)
-     * @param key the statement's statistics key (IN lists collapsed)
-     * @param time how long it took, from sending to its last row
-     * @param rows rows returned or affected
-     * @param error the error it failed with, or null
+     * @param statement what was sent, how long it took, how many rows, and its error if any
      */
-    void executed(SqlStatement statement, String key, Duration time, long rows, Throwable error);
+    void executed(StatementInfo statement);
 }

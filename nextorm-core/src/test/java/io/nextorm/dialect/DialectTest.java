@@ -76,12 +76,16 @@ class DialectTest {
     }
 
     @Test
-    void providersAndProductNamesPickTheirDialect() {
-        assertThat(Dialects.forProvider("postgres")).isInstanceOf(PostgresDialect.class);
-        assertThat(Dialects.forMetadata("MariaDB")).isInstanceOf(MariaDbDialect.class);
-        assertThat(Dialects.forMetadata("H2")).isInstanceOf(H2Dialect.class);
-        assertThatThrownBy(() -> Dialects.forMetadata("Oracle")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("H2, PostgreSQL and MariaDB");
-        assertThatThrownBy(() -> Dialects.forProvider("sqlite")).isInstanceOf(IllegalArgumentException.class);
+    void integerConversionsAreExact() {
+        Dialect dialect = new H2Dialect();
+        assertThat(dialect.fromDatabase(new java.math.BigDecimal("42"), Long.class)).isEqualTo(42L);
+        assertThat(dialect.fromDatabase(7L, Integer.class)).isEqualTo(7);
+        assertThat(dialect.fromDatabase(3, Short.class)).isEqualTo((short) 3);
+        assertThatThrownBy(() -> dialect.fromDatabase(1.5, Long.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> dialect.fromDatabase(70_000, Short.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Short");
+        assertThatThrownBy(() -> dialect.fromDatabase(Long.MAX_VALUE, Integer.class))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

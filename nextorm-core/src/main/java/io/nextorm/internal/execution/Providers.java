@@ -1,5 +1,7 @@
 package io.nextorm.internal.execution;
 
+import io.nextorm.spi.DialectProvider;
+import io.nextorm.spi.DialectProviders;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -7,7 +9,6 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,27 +20,35 @@ public final class Providers {
     private Providers() {
     }
 
+    /**
+     * A pool of a named provider's connections.
+     *
+     * @param provider a name a {@link DialectProvider} answers to
+     * @param url an R2DBC URL of its driver, or its short form
+     * @param options driver and pool options
+     * @return the pool, not yet connected
+     */
     public static ConnectionPool pool(String provider, String url, Map<String, ?> options) {
         return pool(provider, url, options, Providers.class.getClassLoader());
     }
 
     /** As {@link #pool(String, String, Map)}, looking for the driver in {@code drivers}. */
     public static ConnectionPool pool(String provider, String url, Map<String, ?> options, ClassLoader drivers) {
-        Driver driver = Driver.of(provider);
+        DialectProvider driver = DialectProviders.forName(provider);
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("bind(\"" + provider + "\", url, options) needs a URL, such as "
-                    + driver.example);
+                    + driver.urlExamples());
         }
-        if (!driver.isPresentIn(drivers)) {
+        if (!isPresentIn(driver, drivers)) {
             throw new IllegalStateException("The " + provider + " driver is not on the class path: add the dependency "
-                    + driver.dependency);
+                    + driver.driverDependency());
         }
         String r2dbcUrl = driver.toR2dbcUrl(url);
         ConnectionFactoryOptions.Builder builder;
         try {
             builder = ConnectionFactoryOptions.parse(r2dbcUrl).mutate();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Cannot read the " + provider + " URL '" + url + "': use " + driver.example, e);
+            throw new IllegalArgumentException("Cannot read the " + provider + " URL '" + url + "': use " + driver.urlExamples(), e);
         }
         int maxSize = 10;
         int initialSize = 1;
@@ -62,7 +71,7 @@ public final class Providers {
         }
         ConnectionPoolConfiguration configuration = ConnectionPoolConfiguration
                 .builder(ConnectionFactories.get(builder.build()))
-                .name("nextorm-" + driver.name().toLowerCase(Locale.ROOT))
+                .name("nextorm-" + driver.names().get(0))
                 .initialSize(initialSize)
                 .maxSize(maxSize)
                 .maxIdleTime(maxIdle)
@@ -74,63 +83,12 @@ public final class Providers {
         return new ConnectionPool(configuration);
     }
 
-    private enum Driver {
-        H2("io.r2dbc.h2.H2ConnectionFactoryProvider", "io.r2dbc:r2dbc-h2", "h2",
-                "\"mem:name\", \"file:/path/to/db\" or \"r2dbc:h2:mem:///name\""),
-        POSTGRES("io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider", "org.postgresql:r2dbc-postgresql",
-                "postgresql", "\"host:5432/database\" or \"r2dbc:postgresql://host:5432/database\""),
-        MARIADB("org.mariadb.r2dbc.MariadbConnectionFactoryProvider", "org.mariadb:r2dbc-mariadb", "mariadb",
-                "\"host:3306/database\" or \"r2dbc:mariadb://host:3306/database\"");
-
-        private final String providerClass;
-        private final String dependency;
-        private final String scheme;
-        private final String example;
-
-        Driver(String providerClass, String dependency, String scheme, String example) {
-            this.providerClass = providerClass;
-            this.dependency = dependency;
-            this.scheme = scheme;
-            this.example = example;
-        }
-
-        static Driver of(String provider) {
-            String name = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
-            return switch (name) {
-                case "h2" -> H2;
-                case "postgres", "postgresql" -> POSTGRES;
-                case "mariadb", "mysql" -> MARIADB;
-                default -> throw new IllegalArgumentException("Unknown provider '" + provider
-                        + "': use \"h2\", \"postgres\" or \"mariadb\"");
-            };
-        }
-
-        boolean isPresentIn(ClassLoader drivers) {
-            try {
-                Class.forName(providerClass, false, drivers);
-                return true;
-            } catch (ClassNotFoundException e) {
-                return false;
-            }
-        }
-
-        String toR2dbcUrl(String url) {
-            if (url.startsWith("r2dbc:")) {
-                if (!url.startsWith("r2dbc:" + scheme + ":") && !url.startsWith("r2dbc:pool:" + scheme + ":")) {
-                    throw new IllegalArgumentException("The URL '" + url + "' is not for the " + scheme + " driver");
-                }
-                return url;
-            }
-            if (this == H2) {
-                if (url.startsWith("mem:")) {
-                    return "r2dbc:h2:mem:///" + url.substring(4) + "?options=DB_CLOSE_DELAY=-1";
-                }
-                if (url.startsWith("file:")) {
-                    return "r2dbc:h2:file:///" + url.substring(5).replaceFirst("^/+", "");
-                }
-                throw new IllegalArgumentException("An H2 URL starts with mem:, file: or r2dbc:h2:");
-            }
-            return "r2dbc:" + scheme + "://" + url;
+    private static boolean isPresentIn(DialectProvider driver, ClassLoader drivers) {
+        try {
+            Class.forName(driver.driverClass(), false, drivers);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.nextorm.internal.execution;
 
-import io.nextorm.spi.StatementListener;
-
 import io.nextorm.NextOrmException;
 import io.nextorm.SqlExecutionException;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.sql.SqlStatement;
-import io.nextorm.internal.sql.StatementKeys;
 import io.nextorm.internal.sql.TypedNull;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
@@ -15,9 +12,7 @@ import io.r2dbc.spi.Statement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -29,18 +24,26 @@ import java.util.function.Function;
 public final class StatementExecutor {
 
     private final Dialect dialect;
-    private final QueryStatistics statistics = new QueryStatistics();
-    private final StatementKeys keys = new StatementKeys();
-    private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile String lastSql;
+    private final StatementObservers observers;
 
     /**
-     * Creates an executor.
+     * Creates an executor with observers of its own.
      *
      * @param dialect the database's dialect
      */
     public StatementExecutor(Dialect dialect) {
+        this(dialect, new StatementObservers());
+    }
+
+    /**
+     * Creates an executor that records into a database's observers.
+     *
+     * @param dialect the database's dialect
+     * @param observers the statistics, last SQL and listeners, which outlive this executor
+     */
+    public StatementExecutor(Dialect dialect, StatementObservers observers) {
         this.dialect = dialect;
+        this.observers = observers;
     }
 
     /**
@@ -58,7 +61,7 @@ public final class StatementExecutor {
      * @return the statistics
      */
     public QueryStatistics statistics() {
-        return statistics;
+        return observers.statistics();
     }
 
     /**
@@ -67,16 +70,7 @@ public final class StatementExecutor {
      * @return the SQL, or null before the first statement
      */
     public String lastSql() {
-        return lastSql;
-    }
-
-    /**
-     * Adds a listener told about every statement.
-     *
-     * @param listener the listener
-     */
-    public void addListener(StatementListener listener) {
-        listeners.add(listener);
+        return observers.lastSql();
     }
 
     /**
@@ -128,7 +122,7 @@ public final class StatementExecutor {
 
     private <T> Flux<T> run(SqlStatement statement, java.util.function.Supplier<Flux<T>> work, boolean countElements) {
         return Flux.defer(() -> {
-            lastSql = statement.sql();
+            observers.sending(statement);
             long start = System.nanoTime();
             AtomicLong rows = new AtomicLong();
             java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -169,14 +163,7 @@ public final class StatementExecutor {
     }
 
     private void finished(SqlStatement statement, long nanos, long rows, Throwable error) {
-        String key = keys.keyOf(statement.sql());
-        statistics.record(key, nanos);
-        if (!listeners.isEmpty()) {
-            Duration time = Duration.ofNanos(nanos);
-            for (StatementListener listener : listeners) {
-                listener.executed(statement, key, time, rows, error);
-            }
-        }
+        observers.finished(statement, nanos, rows, error);
     }
 
     private Statement prepare(Connection connection, SqlStatement statement) {

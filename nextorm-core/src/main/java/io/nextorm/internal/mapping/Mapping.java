@@ -21,12 +21,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -35,17 +29,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The mapping of a set of entity classes: one {@link EntityModel} per class with its relations
  * resolved, and the {@link Table}s of the schema. Immutable once built.
  */
 public final class Mapping {
-
-    private static final Set<Class<?>> BASIC_TYPES = Set.of(String.class, Boolean.class, Integer.class, Long.class,
-            Short.class, Double.class, Float.class, BigDecimal.class, LocalDate.class, LocalDateTime.class,
-            LocalTime.class, Instant.class, OffsetDateTime.class, UUID.class, byte[].class);
 
     private final Map<Class<?>, EntityModel<?>> entities;
     private final Map<String, Table> tables;
@@ -340,12 +329,11 @@ public final class Mapping {
     }
 
     private static boolean isBasic(Class<?> type) {
-        return BASIC_TYPES.contains(type) || type.isEnum();
+        return SupportedTypes.isColumnType(type);
     }
 
     private static String supportedTypes() {
-        return "supported column types are String, boolean, int, long, short, double, float, BigDecimal, LocalDate, "
-                + "LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], enums and their boxed forms";
+        return SupportedTypes.describe();
     }
 
     /**

@@ -12,11 +12,12 @@ import io.nextorm.OptimisticCheckException;
 import io.nextorm.SqlExecutionException;
 import io.nextorm.spi.StatementListener;
 import io.nextorm.spi.SessionListener;
-import io.nextorm.internal.sql.SqlStatement;
+import io.nextorm.spi.StatementInfo;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Micrometer meters of an {@link AsyncDatabase}: its statements, sessions and transactions.
@@ -47,17 +48,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * distinct {@code statement} tags should be capped with a meter filter (the starter does, with
  * {@code nextorm.metrics.max-statements}).
  *
- * <p>Binding adds a statement listener and a session listener to the database, so the database
- * must be bound ({@link AsyncDatabase#bind}) first. Recording costs a map lookup per statement:
- * meters are looked up once per statement and kept.
+ * <p>Binding adds a statement listener and a session listener to the database, before or after
+ * {@link AsyncDatabase#bind}; they stay across the database's {@code close()} and a later bind.
+ * {@link #close()} removes them, as Micrometer's own binders stop recording when closed.
+ * Recording costs a map lookup per statement: meters are looked up once per statement and kept.
  */
-public class NextOrmMetrics implements MeterBinder {
+public class NextOrmMetrics implements MeterBinder, AutoCloseable {
 
     /** The most statements whose meters are kept for reuse; beyond it they are looked up each time. */
     private static final int MAX_CACHED_STATEMENTS = 10_000;
 
     private final AsyncDatabase db;
     private final Tags tags;
+    private final List<StatementListener> statementListeners = new CopyOnWriteArrayList<>();
+    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
 
     /**
      * Meters of a database.
@@ -86,7 +90,7 @@ public class NextOrmMetrics implements MeterBinder {
         Counter rollbacks = counter(registry, "nextorm.rollbacks", "Session transactions rolled back");
         Counter optimistic = counter(registry, "nextorm.optimistic.failures",
                 "Updates and deletes that found their row changed or gone since it was read");
-        db.addSessionListener(new SessionListener() {
+        SessionListener sessionMeters = new SessionListener() {
             @Override
             public void sessionStarted() {
                 sessions.increment();
@@ -106,8 +110,28 @@ public class NextOrmMetrics implements MeterBinder {
             public void optimisticCheckFailed(OptimisticCheckException exception) {
                 optimistic.increment();
             }
-        });
-        db.addStatementListener(new StatementMeters(registry, tags));
+        };
+        StatementListener statementMeters = new StatementMeters(registry, tags);
+        sessionListeners.add(sessionMeters);
+        statementListeners.add(statementMeters);
+        db.addSessionListener(sessionMeters);
+        db.addStatementListener(statementMeters);
+    }
+
+    /**
+     * Stops recording: removes the listeners that {@link #bindTo} added to the database (of every
+     * registry it was bound to). The meters stay in their registries. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        for (StatementListener listener : statementListeners) {
+            db.removeStatementListener(listener);
+        }
+        for (SessionListener listener : sessionListeners) {
+            db.removeSessionListener(listener);
+        }
+        statementListeners.clear();
+        sessionListeners.clear();
     }
 
     private Counter counter(MeterRegistry registry, String name, String description) {
@@ -142,19 +166,22 @@ public class NextOrmMetrics implements MeterBinder {
         }
 
         @Override
-        public void executed(SqlStatement statement, String key, Duration time, long rows, Throwable error) {
+        public void executed(StatementInfo statement) {
+            String key = statement.key();
             Meters meters = byKey.get(key);
             if (meters == null) {
                 meters = new Meters(registry, tags.and(
-                        "operation", statement.kind().tag(),
+                        "operation", statement.operation(),
                         "entity", statement.entity() == null ? "none" : statement.entity(),
                         "statement", StatementIds.of(key)));
                 if (byKey.size() < MAX_CACHED_STATEMENTS) {
                     byKey.put(key, meters);
                 }
             }
-            (error == null ? meters.succeeded(registry) : meters.timer(registry, exceptionTag(error))).record(time);
-            meters.rows.record(rows);
+            Throwable error = statement.error();
+            (error == null ? meters.succeeded(registry) : meters.timer(registry, exceptionTag(error)))
+                    .record(statement.duration());
+            meters.rows.record(statement.rows());
         }
     }
 

@@ -169,4 +169,43 @@ class NextOrmMetricsTest {
         assertThat(NextOrmMetrics.exceptionTag(new OptimisticCheckException("x"))).isEqualTo("OptimisticCheckException");
         assertThat(NextOrmMetrics.exceptionTag(new IllegalStateException() { })).contains("NextOrmMetricsTest");
     }
+
+    @Test
+    void metersKeepCountingAfterTheDatabaseIsClosedAndBoundAgain() {
+        bind();
+        db.selectRaw("SELECT 1").block(TIMEOUT);
+        db.close().block(TIMEOUT);
+        db.bind("h2", "mem:metrics" + DATABASES.incrementAndGet(), Map.of()).block(TIMEOUT);
+        db.selectRaw("SELECT 1").block(TIMEOUT);
+
+        assertThat(registry.get("nextorm.query").tag("operation", "select").tag("entity", "none").timer().count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void metricsBoundBeforeTheDatabaseIsBoundCount() {
+        AsyncDatabase late = new AsyncDatabase(List.of(Shelf.class, Book.class));
+        try (NextOrmMetrics metrics = new NextOrmMetrics(late, "late", Tags.empty())) {
+            metrics.bindTo(registry);
+            late.bind("h2", "mem:metrics" + DATABASES.incrementAndGet(), Map.of()).block(TIMEOUT);
+            late.selectRaw("SELECT 1").block(TIMEOUT);
+            assertThat(registry.get("nextorm.query").tag("database", "late").timer().count()).isEqualTo(1);
+        } finally {
+            late.close().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void closingTheMetricsStopsRecording() {
+        NextOrmMetrics metrics = new NextOrmMetrics(db, "blog", Tags.empty());
+        metrics.bindTo(registry);
+        db.selectRaw("SELECT 1").block(TIMEOUT);
+        metrics.close();
+        metrics.close();
+        db.selectRaw("SELECT 1").block(TIMEOUT);
+        db.session(s -> reactor.core.publisher.Mono.empty()).block(TIMEOUT);
+
+        assertThat(registry.get("nextorm.query").tag("entity", "none").timer().count()).isEqualTo(1);
+        assertThat(registry.get("nextorm.sessions").counter().count()).isZero();
+    }
 }

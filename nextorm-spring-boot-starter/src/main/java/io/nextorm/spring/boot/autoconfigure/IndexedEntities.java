@@ -1,9 +1,7 @@
 package io.nextorm.spring.boot.autoconfigure;
 
-import io.nextorm.MappingException;
 import io.nextorm.processor.EntityIndex;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -26,29 +24,15 @@ final class IndexedEntities {
      * @param classLoader the class loader to read the index from and load the classes with
      * @param packages package names; empty for every indexed entity
      * @return the entity classes, in index order
-     * @throws MappingException when the index lists a class that cannot be loaded
+     * @throws io.nextorm.MappingException when the index lists a class that cannot be loaded
      */
     static List<Class<?>> in(ClassLoader classLoader, Collection<String> packages) {
-        List<Class<?>> entities = new ArrayList<>();
-        for (String name : EntityIndex.read(classLoader)) {
-            if (packages.isEmpty() || packages.stream().anyMatch(pkg -> isInPackage(name, pkg))) {
-                entities.add(load(classLoader, name));
-            }
-        }
-        return entities;
+        return EntityIndex.load(classLoader, name -> packages.isEmpty()
+                || packages.stream().anyMatch(pkg -> isInPackage(name, pkg)));
     }
 
     private static boolean isInPackage(String className, String packageName) {
         String prefix = packageName.strip();
         return prefix.isEmpty() || className.startsWith(prefix + ".");
-    }
-
-    private static Class<?> load(ClassLoader classLoader, String name) {
-        try {
-            return Class.forName(name, false, classLoader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new MappingException("The entity index lists " + name + ", which cannot be loaded: rebuild the "
-                    + "project so that the annotation processor rewrites " + EntityIndex.RESOURCE, e);
-        }
     }
 }
