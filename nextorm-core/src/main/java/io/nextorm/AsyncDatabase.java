@@ -1,14 +1,11 @@
 package io.nextorm;
 
 import io.nextorm.dialect.Dialect;
-import io.nextorm.internal.database.DatabaseState;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.session.ConnectionTransactionSupport;
 import io.nextorm.internal.session.DatabaseRuntime;
 import io.nextorm.mapping.Table;
 import io.nextorm.processor.EntityIndex;
-import io.nextorm.spi.SessionListener;
-import io.nextorm.spi.StatementListener;
 import io.nextorm.spi.TransactionSupport;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -44,10 +41,9 @@ import java.util.function.Function;
  * Outside a {@link #session(Function) session} each call runs on its own pooled connection in
  * auto-commit mode.
  */
-public class AsyncDatabase {
+public class AsyncDatabase extends DatabaseStatements {
 
     private final Set<Class<?>> registered = Collections.synchronizedSet(new LinkedHashSet<>());
-    private final DatabaseState state = new DatabaseState();
 
     /**
      * A database of every {@code @Entity} on the class path, read from the index files that the
@@ -399,126 +395,6 @@ public class AsyncDatabase {
      */
     public Mono<Connection> getConnection() {
         return state.connection();
-    }
-
-    /**
-     * Runs SQL with {@code ?} placeholders (on every database) and returns the affected rows.
-     *
-     * <pre>{@code
-     * db.execute("DELETE FROM session WHERE expires_at < ?", cutoff)
-     * }</pre>
-     *
-     * @param sql the SQL
-     * @param args one argument per {@code ?}
-     * @return the number of affected rows
-     */
-    public Mono<Long> execute(String sql, Object... args) {
-        return state.execute(sql, args);
-    }
-
-    /**
-     * Runs a SELECT with {@code ?} placeholders and returns its rows as maps from column label (as
-     * the driver reports it, looked up without regard to case) to value.
-     *
-     * @param sql the SQL
-     * @param args one argument per {@code ?}
-     * @return the rows
-     */
-    public Mono<List<Map<String, Object>>> selectRaw(String sql, Object... args) {
-        return state.selectRaw(sql, args);
-    }
-
-    /**
-     * The SQL text of the last statement sent (never its values).
-     *
-     * @return the SQL, or null before the first
-     */
-    public String lastSql() {
-        return state.observers().lastSql();
-    }
-
-    /**
-     * A snapshot of this database's statistics since the last clear, keyed by SQL. Statistics
-     * outlive {@link #close()}: a database bound again goes on counting.
-     *
-     * @return an unmodifiable copy
-     */
-    public Map<String, QueryStat> localStats() {
-        return state.observers().statistics().snapshot();
-    }
-
-    /**
-     * Forgets this database's statistics.
-     */
-    public void clearLocalStats() {
-        state.observers().statistics().clear();
-    }
-
-    /**
-     * Adds this database's statistics into {@link QueryStats#global()} and clears them.
-     */
-    public void mergeLocalStats() {
-        QueryStats.merge(state.observers().statistics().drain());
-    }
-
-    /**
-     * Adds a listener told about every statement this database sends (the hook for metrics). May
-     * be called at any time, also before {@link #bind}; it stays across {@link #close()} and a
-     * later bind, until {@link #removeStatementListener removed}.
-     *
-     * <pre>{@code
-     * db.addStatementListener(info -> slow.record(info.duration()));
-     * }</pre>
-     *
-     * @param listener the listener
-     * @throws IllegalArgumentException for null
-     */
-    public void addStatementListener(StatementListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("addStatementListener() needs a listener, got null");
-        }
-        state.observers().add(listener);
-    }
-
-    /**
-     * Removes a statement listener; it is told about no statement that starts finishing later.
-     *
-     * @param listener a listener given to {@link #addStatementListener}
-     * @return whether it was added (and is now removed); false for one never added or null
-     */
-    public boolean removeStatementListener(StatementListener listener) {
-        return listener != null && state.observers().remove(listener);
-    }
-
-    /**
-     * Adds a listener told about this database's sessions, their commits and rollbacks, and failed
-     * optimistic checks (the hook for session metrics). May be called at any time, also before
-     * {@link #bind}; it applies from the next event on.
-     *
-     * <pre>{@code
-     * db.addSessionListener(new SessionListener() {
-     *     public void committed() { commits.increment(); }
-     * });
-     * }</pre>
-     *
-     * @param listener the listener
-     * @throws IllegalArgumentException for null
-     */
-    public void addSessionListener(SessionListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("addSessionListener() needs a listener, got null");
-        }
-        state.sessionListeners().add(listener);
-    }
-
-    /**
-     * Removes a session listener; it is told about no later event.
-     *
-     * @param listener a listener given to {@link #addSessionListener}
-     * @return whether it was added (and is now removed); false for one never added or null
-     */
-    public boolean removeSessionListener(SessionListener listener) {
-        return listener != null && state.sessionListeners().remove(listener);
     }
 
     /**
