@@ -7,7 +7,10 @@ import io.nextorm.Lazy;
 import io.nextorm.MappingException;
 import io.nextorm.annotation.Column;
 import io.nextorm.annotation.Entity;
+import io.nextorm.annotation.JoinColumn;
+import io.nextorm.annotation.JoinTable;
 import io.nextorm.annotation.PrimaryKey;
+import io.nextorm.annotation.Reverse;
 import io.nextorm.annotation.Unique;
 import io.nextorm.annotation.Version;
 
@@ -150,6 +153,23 @@ final class EntityReader {
         boolean generated = kind == PropertyKind.ID && (valueType == Long.class || valueType == Integer.class);
         if (kind == PropertyKind.ID || kind == PropertyKind.VERSION) {
             nullable = false;
+        }
+        JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
+        if (joinColumn != null) {
+            if (kind != PropertyKind.REFERENCE) {
+                throw new MappingException(where + ": @JoinColumn names the foreign-key column of a reference to an "
+                        + "@Entity; on a " + kind + " field use @Column(name = \"...\")");
+            }
+            if (joinColumn.name().isBlank()) {
+                throw new MappingException(where + ": @JoinColumn needs a name, as in @JoinColumn(name = \"country_id\")");
+            }
+            columnName = joinColumn.name();
+        }
+        if (field.isAnnotationPresent(JoinTable.class) && kind != PropertyKind.SET) {
+            throw new MappingException(where + ": @JoinTable maps a Set<Entity> onto a link table; this field is a " + kind);
+        }
+        if (field.isAnnotationPresent(Reverse.class) && kind != PropertyKind.SET) {
+            throw new MappingException(where + ": @Reverse names the reverse side of a Set<Entity>; this field is a " + kind);
         }
         if (columnName == null && kind != PropertyKind.SET) {
             columnName = kind == PropertyKind.REFERENCE
