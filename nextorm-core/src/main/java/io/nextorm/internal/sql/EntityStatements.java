@@ -127,6 +127,24 @@ public final class EntityStatements {
     }
 
     /**
+     * The DELETEs of an object's many-to-many link rows, one per link-table column that refers to
+     * it, to run before the object's own DELETE.
+     *
+     * @return the SQL, each with one parameter (the object's key)
+     */
+    public List<String> linkDeleteSql() {
+        java.util.Set<String> sql = new java.util.LinkedHashSet<>();
+        for (PropertyModel set : model.sets()) {
+            PropertyModel.Relation relation = set.relation();
+            if (relation != null && relation.isManyToMany()) {
+                sql.add(new SqlText(dialect).append("DELETE FROM ").identifier(relation.joinTable()).append(" WHERE ")
+                        .equalsMarker(relation.ownColumn()).toString());
+            }
+        }
+        return List.copyOf(sql);
+    }
+
+    /**
      * The SELECT of one column of one row by key, for loading a lazy field.
      *
      * @param property the lazy property
