@@ -89,6 +89,17 @@ public interface Dialect {
     String listTablesSql();
 
     /**
+     * A SELECT of the columns of the current schema, for schema validation: five columns (table name,
+     * column name, {@code is_nullable} as YES/NO, data type, the database's own type name).
+     *
+     * @return the SQL
+     */
+    default String listColumnsSql() {
+        return "SELECT table_name, column_name, is_nullable, data_type, data_type FROM information_schema.columns"
+                + " WHERE table_schema = current_schema";
+    }
+
+    /**
      * Appends the paging clause.
      *
      * @param sql the statement so far

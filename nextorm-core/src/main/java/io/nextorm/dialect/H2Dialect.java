@@ -53,6 +53,12 @@ public final class H2Dialect extends AbstractDialect {
     }
 
     @Override
+    public String listColumnsSql() {
+        return "SELECT TABLE_NAME, COLUMN_NAME, IS_NULLABLE, DATA_TYPE, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
     }

@@ -62,6 +62,12 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public String listColumnsSql() {
+        return "SELECT table_name, column_name, is_nullable, data_type, COALESCE(domain_name, udt_name)"
+                + " FROM information_schema.columns WHERE table_schema = current_schema()";
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
     }

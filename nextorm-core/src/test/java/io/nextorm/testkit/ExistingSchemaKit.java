@@ -99,7 +99,18 @@ public abstract class ExistingSchemaKit {
      * @return the bound, unmapped database
      */
     protected AsyncDatabase createTables(TestDatabase database) {
-        AsyncDatabase created = new AsyncDatabase(entities());
+        return createTables(database, entities());
+    }
+
+    /**
+     * Binds a new database of the given entities and runs {@link #ddl} on it after dropping {@link #tables()}.
+     *
+     * @param database the database
+     * @param entities the entity classes
+     * @return the bound, unmapped database
+     */
+    protected AsyncDatabase createTables(TestDatabase database, List<Class<?>> entities) {
+        AsyncDatabase created = new AsyncDatabase(entities);
         created.bind(database.provider(), database.url(), Map.of("pool.maxSize", 10)).block(TIMEOUT);
         String cascade = database == TestDatabase.MARIADB ? "" : " CASCADE";
         Flux.fromIterable(tables()).concatMap(t -> created.execute("DROP TABLE IF EXISTS " + t + cascade)).then()

@@ -1,5 +1,6 @@
 package io.nextorm.internal.database;
 
+import io.nextorm.SchemaCheck;
 import io.nextorm.NextOrmException;
 import io.nextorm.Where;
 import io.nextorm.dialect.Dialect;
@@ -219,6 +220,26 @@ public final class DatabaseState {
      * @return completion
      */
     public Mono<Void> generateMapping(List<Class<?>> entities, boolean createTables, boolean validateRelations) {
+        return generateMapping(entities, createTables, false, validateRelations);
+    }
+
+    /**
+     * Builds the mapping with a schema check.
+     *
+     * @param entities the registered entity classes
+     * @param check what to do with the database's schema
+     * @param validateRelations whether every set needs one reverse side
+     * @return completion
+     */
+    public Mono<Void> generateMapping(List<Class<?>> entities, SchemaCheck check, boolean validateRelations) {
+        if (check == null) {
+            return Mono.error(new IllegalArgumentException("schemaCheck is null: pass SchemaCheck.VALIDATE, CREATE or NONE"));
+        }
+        return generateMapping(entities, check == SchemaCheck.CREATE, check != SchemaCheck.NONE, validateRelations);
+    }
+
+    private Mono<Void> generateMapping(List<Class<?>> entities, boolean createTables, boolean validateSchema,
+                                       boolean validateRelations) {
         return Mono.defer(() -> {
             if (mapping != null) {
                 throw new IllegalStateException("generateMapping() was already called on this database");
@@ -227,10 +248,16 @@ public final class DatabaseState {
             if (createTables && current == null) {
                 throw new IllegalStateException("generateMapping(createTables = true) needs a bound database: bind() first");
             }
+            if (validateSchema && current == null) {
+                throw new IllegalStateException("generateMapping(SchemaCheck.VALIDATE) reads the database's catalog and "
+                        + "needs a bound database: bind() first, or pass SchemaCheck.NONE");
+            }
             Mapping built = Mapping.build(entities, validateRelations);
             Mono<Void> ddl = createTables ? SchemaCreation.createTables(current.factory(), current.dialect(),
                     current.executor(), built) : Mono.empty();
-            return ddl.then(Mono.fromRunnable(() -> installMapping(built)));
+            Mono<Void> check = validateSchema ? SchemaValidation.validate(current.factory(), current.dialect(),
+                    current.executor(), built) : Mono.empty();
+            return ddl.then(check).then(Mono.fromRunnable(() -> installMapping(built)));
         });
     }
 
