@@ -108,7 +108,7 @@ public abstract class AbstractDialect implements Dialect {
         if (type == Long.class) {
             return "BIGINT";
         }
-        if (type == Short.class) {
+        if (type == Short.class || type == Byte.class) {
             return "SMALLINT";
         }
         if (type == Double.class) {
@@ -292,6 +292,15 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     @Override
+    public Class<?> readType(Class<?> javaType) {
+        if (javaType == Boolean.class || javaType == Short.class || javaType == Byte.class
+                || javaType == LocalDateTime.class || javaType == LocalDate.class) {
+            return Object.class;
+        }
+        return databaseType(javaType);
+    }
+
+    @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object fromDatabase(Object value, Class<?> javaType) {
         if (javaType.isInstance(value)) {
@@ -303,10 +312,11 @@ public abstract class AbstractDialect implements Dialect {
         if (value instanceof Number number) {
             return convertNumber(number, javaType);
         }
-        if (javaType == Boolean.class) {
-            if (value instanceof String s) {
-                return "1".equals(s) || "true".equalsIgnoreCase(s);
-            }
+        if (javaType == Boolean.class && value instanceof String s) {
+            return booleanOf(s);
+        }
+        if (javaType == Boolean.class && value instanceof Character c) {
+            return booleanOf(String.valueOf(c));
         }
         if (javaType == String.class) {
             return value.toString();
@@ -333,6 +343,19 @@ public abstract class AbstractDialect implements Dialect {
                 + " to " + javaType.getName());
     }
 
+    private Boolean booleanOf(String text) {
+        switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "t", "true", "y", "yes", "on":
+                return Boolean.TRUE;
+            case "0", "f", "false", "n", "no", "off":
+                return Boolean.FALSE;
+            default:
+                throw new IllegalArgumentException("Cannot read the " + name() + " value '" + text + "' as a boolean: "
+                        + "a boolean column holds 1/0, t/f, true/false, y/n or yes/no; map the column as a String or "
+                        + "with @Convert otherwise");
+        }
+    }
+
     // integers convert exactly: a value that does not fit (or has a fraction) is an error, never cut
     private static Object convertNumber(Number number, Class<?> javaType) {
         try {
@@ -344,6 +367,9 @@ public abstract class AbstractDialect implements Dialect {
             }
             if (javaType == Short.class) {
                 return number instanceof Short ? number : exact(number).shortValueExact();
+            }
+            if (javaType == Byte.class) {
+                return number instanceof Byte ? number : exact(number).byteValueExact();
             }
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName()
@@ -404,6 +430,9 @@ public abstract class AbstractDialect implements Dialect {
             if (value instanceof Instant instant) {
                 return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
             }
+        }
+        if (javaType == LocalDateTime.class && value instanceof LocalDate date) {
+            return date.atStartOfDay();
         }
         if (javaType == LocalDate.class && value instanceof LocalDateTime ldt) {
             return ldt.toLocalDate();

@@ -167,6 +167,19 @@ public interface Dialect {
     }
 
     /**
+     * The class to ask the driver for when reading a column of a Java type. Where a driver refuses a
+     * conversion that existing schemas need (an integer or char column into {@code Boolean}, an integer
+     * into {@code Short}, a DATE into {@code LocalDateTime}), it is {@code Object.class}: the driver's
+     * native value, which {@link #fromDatabase} converts.
+     *
+     * @param javaType the Java type
+     * @return the class to pass to {@code Readable.get}
+     */
+    default Class<?> readType(Class<?> javaType) {
+        return databaseType(javaType);
+    }
+
+    /**
      * The value to bind for a Java value (enum names, UUID text where a database has no UUID type, ...).
      *
      * @param value a Java value, not null
