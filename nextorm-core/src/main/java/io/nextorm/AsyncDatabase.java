@@ -227,7 +227,11 @@ public class AsyncDatabase extends DatabaseStatements {
      * @return completion
      */
     public Mono<Void> generateMapping(SchemaCheck schemaCheck, boolean validateRelations) {
-        return Mono.defer(() -> state.generateMapping(new ArrayList<>(registered), schemaCheck, validateRelations));
+        if (schemaCheck == null) {
+            return Mono.error(new IllegalArgumentException("schemaCheck is null: pass SchemaCheck.VALIDATE, CREATE or NONE"));
+        }
+        return Mono.defer(() -> state.generateMapping(new ArrayList<>(registered), schemaCheck == SchemaCheck.CREATE,
+                schemaCheck != SchemaCheck.NONE, validateRelations));
     }
 
     /**

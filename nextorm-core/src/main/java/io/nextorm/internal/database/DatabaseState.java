@@ -1,6 +1,5 @@
 package io.nextorm.internal.database;
 
-import io.nextorm.SchemaCheck;
 import io.nextorm.NextOrmException;
 import io.nextorm.Where;
 import io.nextorm.dialect.Dialect;
@@ -224,22 +223,16 @@ public final class DatabaseState {
     }
 
     /**
-     * Builds the mapping with a schema check.
+     * Builds the mapping, creating the missing tables and validating the schema against the catalog if asked.
      *
      * @param entities the registered entity classes
-     * @param check what to do with the database's schema
+     * @param createTables whether to create the missing tables
+     * @param validateSchema whether to check the mapping against the database's catalog
      * @param validateRelations whether every set needs one reverse side
      * @return completion
      */
-    public Mono<Void> generateMapping(List<Class<?>> entities, SchemaCheck check, boolean validateRelations) {
-        if (check == null) {
-            return Mono.error(new IllegalArgumentException("schemaCheck is null: pass SchemaCheck.VALIDATE, CREATE or NONE"));
-        }
-        return generateMapping(entities, check == SchemaCheck.CREATE, check != SchemaCheck.NONE, validateRelations);
-    }
-
-    private Mono<Void> generateMapping(List<Class<?>> entities, boolean createTables, boolean validateSchema,
-                                       boolean validateRelations) {
+    public Mono<Void> generateMapping(List<Class<?>> entities, boolean createTables, boolean validateSchema,
+                                      boolean validateRelations) {
         return Mono.defer(() -> {
             if (mapping != null) {
                 throw new IllegalStateException("generateMapping() was already called on this database");

@@ -155,6 +155,21 @@ class LinkTableTest extends ExistingSchemaKit {
     }
 
     @Test
+    void aNestedPathPrefetchesTheReferencesOfTheReferences() {
+        world();
+
+        List<Film> films = await(db.aselect(Film.class)
+                .prefetch(LinkTableTest_Film_.homeCity.then(LinkTableTest_City_.country), LinkTableTest_Film_.actors)
+                .orderBy(LinkTableTest_Film_.title.asc()).fetchAll());
+
+        assertThat(films).extracting(f -> f.homeCity.name + "/" + f.homeCity.country.name)
+                .containsExactly("Paris/France", "Paris/France");
+        assertThat(films.get(0).actors).hasSize(2);
+        assertThatThrownBy(() -> db.aselect(Film.class).prefetch(LinkTableTest_Film_.homeCity.then(LinkTableTest_City_.name)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("City.name is a column");
+    }
+
+    @Test
     void linkRowsGoWhenAFilmIsDeleted() {
         world();
         Film two = await(db.aselect(Film.class).filter(LinkTableTest_Film_.title.eq("Two")).getOrRaise());
