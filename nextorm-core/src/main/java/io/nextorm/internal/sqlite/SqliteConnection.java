@@ -328,12 +328,15 @@ final class SqliteConnection implements Connection {
         if (depth == null) {
             throw new IllegalArgumentException("The validation depth must not be null");
         }
-        if (closed) {
-            return Mono.just(false);
-        }
-        if (depth == ValidationDepth.LOCAL) {
-            return Mono.just(true);
-        }
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.just(false);
+            }
+            return depth == ValidationDepth.LOCAL ? Mono.just(true) : validateRemote();
+        });
+    }
+
+    private Mono<Boolean> validateRemote() {
         return worker.call(() -> {
             if (closed || jdbc.isClosed()) {
                 return false;

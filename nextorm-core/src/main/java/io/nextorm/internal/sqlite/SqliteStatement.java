@@ -106,7 +106,7 @@ final class SqliteStatement implements Statement {
         }
         Integer index = sql.names().get(name);
         if (index == null) {
-            throw new IllegalArgumentException("The statement has no parameter named \"" + name + "\"; its named"
+            throw new java.util.NoSuchElementException("The statement has no parameter named \"" + name + "\"; its named"
                     + " parameters are " + sql.names().keySet() + " (bind ? markers by index from 0): " + text);
         }
         return index;
