@@ -63,7 +63,7 @@ final class SqliteValues {
     static final Set<Class<?>> BINDABLE = Set.of(String.class, Integer.class, Long.class, Short.class, Byte.class,
             Boolean.class, Double.class, Float.class, BigDecimal.class, BigInteger.class, byte[].class,
             ByteBuffer.class, LocalDate.class, LocalDateTime.class, LocalTime.class, Instant.class,
-            OffsetDateTime.class, ZonedDateTime.class, UUID.class, Blob.class, Clob.class, Object.class);
+            OffsetDateTime.class, ZonedDateTime.class, UUID.class, Blob.class, Clob.class);
 
     private SqliteValues() {
     }
@@ -78,7 +78,7 @@ final class SqliteValues {
         if (type.isEnum() || BINDABLE.contains(type)) {
             return true;
         }
-        return BINDABLE.stream().anyMatch(known -> known != Object.class && known.isAssignableFrom(type));
+        return BINDABLE.stream().anyMatch(known -> known.isAssignableFrom(type));
     }
 
     /**
