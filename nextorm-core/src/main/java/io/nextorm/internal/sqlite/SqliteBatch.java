@@ -42,8 +42,8 @@ final class SqliteBatch implements Batch {
         boolean writes = false;
         for (SqliteSql sql : statements) {
             writes |= sql.writes();
-            for (String text : sql.statements()) {
-                units.add(new SqliteConnection.Unit(text, new Object[0], sql.dml()));
+            for (int i = 0; i < sql.statements().size(); i++) {
+                units.add(new SqliteConnection.Unit(sql.statements().get(i), new Object[0], sql.dmlStatements().get(i)));
             }
         }
         return connection.run(units, writes);

@@ -115,7 +115,8 @@ final class SqliteConnection implements Connection {
                         statement.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
                     }
                     if (!statement.execute()) {
-                        sink.next(SqliteResult.ofCount(Math.max(0, statement.getUpdateCount())));
+                        // SQLite's change count is that of the last INSERT, UPDATE or DELETE: other statements change no row
+                        sink.next(SqliteResult.ofCount(unit.dml() ? Math.max(0, statement.getUpdateCount()) : 0));
                         statement.close();
                     } else if (!last || unit.dml() || writes) {
                         // rows of a write are read at once, so the write (and its lock) ends with the statement

@@ -19,10 +19,12 @@ import java.util.Set;
  * @param writes whether any statement may write (anything but SELECT, VALUES, EXPLAIN, PRAGMA and
  *               transaction control, and WITH without INSERT/UPDATE/DELETE/REPLACE)
  * @param dml whether the (single) statement is an INSERT, UPDATE, DELETE or REPLACE
+ * @param dmlStatements for each statement, whether it is an INSERT, UPDATE, DELETE or REPLACE (which
+ *                      alone count changed rows)
  * @param returning whether the (single) statement already has a top-level RETURNING clause
  */
 record SqliteSql(List<String> statements, int parameterCount, Map<String, Integer> names, boolean writes,
-                 boolean dml, boolean returning) {
+                 boolean dml, boolean returning, List<Boolean> dmlStatements) {
 
     private static final Set<String> READS = Set.of("SELECT", "VALUES", "EXPLAIN", "PRAGMA", "BEGIN", "COMMIT",
             "END", "ROLLBACK", "SAVEPOINT", "RELEASE");
@@ -61,6 +63,7 @@ record SqliteSql(List<String> statements, int parameterCount, Map<String, Intege
 
         private final String sql;
         private final List<String> statements = new ArrayList<>();
+        private final List<Boolean> dmlStatements = new ArrayList<>();
         private final Map<String, Integer> names = new HashMap<>();
         private StringBuilder current = new StringBuilder();
         private int highest;
@@ -142,7 +145,7 @@ record SqliteSql(List<String> statements, int parameterCount, Map<String, Intege
                         + " statements and parameters: run a statement with parameters on its own");
             }
             return new SqliteSql(List.copyOf(statements), highest, Map.copyOf(names), writes,
-                    statements.size() == 1 && dml, statements.size() == 1 && returning);
+                    statements.size() == 1 && dml, statements.size() == 1 && returning, List.copyOf(dmlStatements));
         }
 
         private void word(String word) {
@@ -166,6 +169,7 @@ record SqliteSql(List<String> statements, int parameterCount, Map<String, Intege
                 String first = words.get(0);
                 boolean withDml = first.equals("WITH") && words.stream().anyMatch(DML::contains);
                 dml = DML.contains(first) || withDml;
+                dmlStatements.add(dml);
                 if (!(READS.contains(first) || first.equals("WITH")) || withDml) {
                     writes = true;
                 }

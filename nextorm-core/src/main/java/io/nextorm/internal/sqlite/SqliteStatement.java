@@ -174,12 +174,12 @@ final class SqliteStatement implements Statement {
     private List<SqliteConnection.Unit> units(List<String> statements, List<Object[]> sets) {
         List<SqliteConnection.Unit> units = new ArrayList<>();
         for (Object[] set : sets) {
-            for (String statement : statements) {
+            for (int s = 0; s < statements.size(); s++) {
                 Object[] stored = new Object[set.length];
                 for (int i = 0; i < set.length; i++) {
                     stored[i] = set[i] == null ? null : SqliteValues.toStorage(set[i]);
                 }
-                units.add(new SqliteConnection.Unit(statement, stored, sql.dml()));
+                units.add(new SqliteConnection.Unit(statements.get(s), stored, sql.dmlStatements().get(s)));
             }
         }
         return units;
