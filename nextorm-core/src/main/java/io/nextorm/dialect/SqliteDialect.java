@@ -4,7 +4,19 @@ import io.nextorm.mapping.Column;
 import io.nextorm.mapping.ForeignKey;
 import io.nextorm.mapping.Table;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,6 +44,14 @@ public final class SqliteDialect extends AbstractDialect {
             "ROWS", "SAVEPOINT", "SELECT", "SET", "TABLE", "TEMP", "TEMPORARY", "THEN", "TIES", "TO", "TRANSACTION",
             "TRIGGER", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM", "VALUES", "VIEW", "VIRTUAL", "WHEN",
             "WHERE", "WINDOW", "WITH", "WITHOUT");
+
+    private static final DateTimeFormatter TEXT_TIME = new DateTimeFormatterBuilder()
+            .optionalStart().append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().optionalStart().appendLiteral('T')
+            .optionalEnd().optionalStart().appendLiteral(' ').optionalEnd().optionalEnd().optionalEnd()
+            .optionalStart().appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT);
 
     /**
      * Creates the dialect.
@@ -152,5 +172,69 @@ public final class SqliteDialect extends AbstractDialect {
             case UPPER -> "UPPER";
             case LENGTH -> "LENGTH";
         };
+    }
+
+    /**
+     * The clause that makes the backslash the LIKE escape character: SQLite's LIKE has no escape
+     * character unless one is given, where the other databases default to the backslash that
+     * {@code Like.escape} writes. The SQL renderer appends it after {@code LIKE ?}.
+     *
+     * @return {@code " ESCAPE '\\'"}
+     */
+    public String likeEscape() {
+        return " ESCAPE '\\'";
+    }
+
+    /**
+     * {@inheritDoc} Expressions over temporal, decimal and UUID columns ({@code MIN(published)},
+     * {@code MAX(amount)}) have no declared type, so the driver returns what SQLite stored: text
+     * in the driver's formats, which is parsed here.
+     */
+    @Override
+    public Object fromDatabase(Object value, Class<?> javaType) {
+        if (value instanceof String text && !javaType.isInstance(value)) {
+            Object parsed = fromText(text.strip(), javaType);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        return super.fromDatabase(value, javaType);
+    }
+
+    private static Object fromText(String text, Class<?> javaType) {
+        if (javaType == BigDecimal.class) {
+            return new BigDecimal(text);
+        }
+        if (javaType == Long.class || javaType == Integer.class || javaType == Short.class || javaType == Double.class
+                || javaType == Float.class) {
+            return null;
+        }
+        if (javaType != LocalDate.class && javaType != LocalDateTime.class && javaType != LocalTime.class
+                && javaType != Instant.class && javaType != OffsetDateTime.class) {
+            return null;
+        }
+        TemporalAccessor parsed = TEXT_TIME.parse(text);
+        boolean hasDate = parsed.isSupported(ChronoField.EPOCH_DAY);
+        boolean hasTime = parsed.isSupported(ChronoField.NANO_OF_DAY);
+        if (javaType == LocalTime.class) {
+            return hasTime ? LocalTime.from(parsed) : null;
+        }
+        if (!hasDate) {
+            return null;
+        }
+        if (javaType == LocalDate.class) {
+            return LocalDate.from(parsed);
+        }
+        LocalDateTime local = hasTime ? LocalDateTime.of(LocalDate.from(parsed), LocalTime.from(parsed))
+                : LocalDate.from(parsed).atStartOfDay();
+        ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+        Instant instant = local.toInstant(offset);
+        if (javaType == Instant.class) {
+            return instant;
+        }
+        if (javaType == OffsetDateTime.class) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -20,12 +20,22 @@ import java.util.List;
 
 /**
  * One SQLite connection: a sqlite-jdbc connection used only from its own thread
- * ({@link SqliteWorker}). Transactions are SQLite's: {@code BEGIN IMMEDIATE} after taking the
- * database's write lock ({@link SqliteWriteLock}), so concurrent write transactions queue instead of
- * failing with SQLITE_BUSY; a read-only transaction is {@code BEGIN DEFERRED} with
- * {@code PRAGMA query_only} and takes no lock. SQLite transactions are always SERIALIZABLE.
- * Savepoints begin a transaction when none is open. Use these methods, not BEGIN/COMMIT text, to
- * control transactions.
+ * ({@link SqliteWorker}). Writers queue on the database's write lock ({@link SqliteWriteLock})
+ * instead of failing with SQLITE_BUSY:
+ * <ul>
+ *   <li>READ COMMITTED (the default, as on PostgreSQL; also READ UNCOMMITTED and REPEATABLE READ):
+ *       {@code BEGIN DEFERRED}, so a transaction that only read so far blocks no writer; its reads
+ *       see one committed snapshot. At its first write it takes the write lock and moves to the
+ *       latest committed state ({@code BEGIN IMMEDIATE} in place of the read-only transaction), so
+ *       it never fails with SQLITE_BUSY_SNAPSHOT, sees what others committed meanwhile (an optimistic
+ *       check then fails as on the other databases), and is the only writer until it ends;</li>
+ *   <li>SERIALIZABLE: the write lock and {@code BEGIN IMMEDIATE} at once, so nothing it read can be
+ *       changed by another writer before it ends (a read-modify-write is safe), at the cost of
+ *       making other writers wait for the whole transaction;</li>
+ *   <li>read-only: {@code BEGIN DEFERRED} with {@code PRAGMA query_only}; never takes the lock.</li>
+ * </ul>
+ * A savepoint takes the write lock (and begins a transaction when none is open). Use these methods,
+ * not BEGIN/COMMIT text, to control transactions.
  */
 final class SqliteConnection implements Connection {
 
@@ -38,6 +48,8 @@ final class SqliteConnection implements Connection {
     private volatile boolean inTransaction;
     private volatile Duration lockWaitTimeout;
     private volatile Duration statementTimeout = Duration.ZERO;
+    private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
+    private Duration transactionLockTimeout;
     private boolean holdsLock;
     private boolean readOnly;
     private SqliteCursor openCursor;
@@ -96,11 +108,13 @@ final class SqliteConnection implements Connection {
             if (closed) {
                 throw new IllegalStateException("The SQLite connection is closed: create a new connection");
             }
-            abandonCursor("the next statement ran");
+            spillCursor();
             if (!autoCommit && !inTransaction) {
-                begin(false, lockWaitTimeout);
+                begin(false, lockWaitTimeout, isolationLevel);
             }
-            if (writes && !inTransaction) {
+            if (writes && inTransaction) {
+                startWriting();
+            } else if (writes) {
                 options.writeLock().acquire(lockWaitTimeout);
                 locked = true;
             }
@@ -152,10 +166,12 @@ final class SqliteConnection implements Connection {
         }
     }
 
-    private void abandonCursor(String next) {
+    /** Reads an open cursor's remaining rows into memory, so its JDBC statement does not outlive this step. */
+    private void spillCursor() throws SQLException {
         if (openCursor != null) {
-            openCursor.abandon(next);
+            SqliteCursor cursor = openCursor;
             openCursor = null;
+            cursor.spill();
         }
     }
 
@@ -178,22 +194,25 @@ final class SqliteConnection implements Connection {
         }
         boolean readOnlyTransaction = Boolean.TRUE.equals(definition.getAttribute(TransactionDefinition.READ_ONLY));
         Duration timeout = definition.getAttribute(TransactionDefinition.LOCK_WAIT_TIMEOUT);
+        IsolationLevel level = definition.getAttribute(TransactionDefinition.ISOLATION_LEVEL);
         return work("BEGIN", () -> {
             if (inTransaction) {
                 throw new IllegalStateException("A transaction is open on this SQLite connection already:"
                         + " commit or roll it back first, or use a savepoint to nest");
             }
-            begin(readOnlyTransaction, timeout == null ? lockWaitTimeout : timeout);
+            begin(readOnlyTransaction, timeout == null ? lockWaitTimeout : timeout,
+                    level == null ? isolationLevel : level);
         });
     }
 
-    private void begin(boolean readOnlyTransaction, Duration timeout) throws Exception {
-        abandonCursor("a transaction began");
+    private void begin(boolean readOnlyTransaction, Duration timeout, IsolationLevel level) throws Exception {
+        spillCursor();
+        transactionLockTimeout = timeout;
         if (readOnlyTransaction) {
             sql("PRAGMA query_only = 1");
             sql("BEGIN DEFERRED");
             readOnly = true;
-        } else {
+        } else if (IsolationLevel.SERIALIZABLE.equals(level)) {
             options.writeLock().acquire(timeout);
             try {
                 sql("BEGIN IMMEDIATE");
@@ -202,8 +221,33 @@ final class SqliteConnection implements Connection {
                 throw e;
             }
             holdsLock = true;
+        } else {
+            sql("BEGIN DEFERRED");
         }
         inTransaction = true;
+    }
+
+    /**
+     * Makes the open transaction the writer before its first write: takes the write lock and
+     * replaces the deferred transaction, which has only read, by {@code BEGIN IMMEDIATE} on the
+     * latest committed state (writing from an older snapshot would fail with SQLITE_BUSY_SNAPSHOT).
+     */
+    private void startWriting() throws Exception {
+        if (holdsLock || readOnly) {
+            return;
+        }
+        options.writeLock().acquire(transactionLockTimeout == null ? lockWaitTimeout : transactionLockTimeout);
+        holdsLock = true;
+        sql("COMMIT");
+        try {
+            sql("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            // another process writes (busy_timeout ran out): stay in a transaction, without the lock
+            holdsLock = false;
+            options.writeLock().release();
+            sql("BEGIN DEFERRED");
+            throw e;
+        }
     }
 
     @Override
@@ -220,7 +264,7 @@ final class SqliteConnection implements Connection {
         if (!inTransaction) {
             return;
         }
-        abandonCursor("the transaction ended");
+        spillCursor();
         // a failed COMMIT (a deferred constraint) leaves the transaction open: roll it back next
         sql(command);
         finished();
@@ -243,8 +287,10 @@ final class SqliteConnection implements Connection {
         String quoted = savepoint(name);
         return work("SAVEPOINT " + quoted, () -> {
             if (!inTransaction) {
-                begin(false, lockWaitTimeout);
+                begin(false, lockWaitTimeout, isolationLevel);
             }
+            // restarting the transaction at its first write would drop the savepoint: write from here
+            startWriting();
             sql("SAVEPOINT " + quoted);
         });
     }
@@ -259,7 +305,7 @@ final class SqliteConnection implements Connection {
     public Mono<Void> rollbackTransactionToSavepoint(String name) {
         String quoted = savepoint(name);
         return work("ROLLBACK TO SAVEPOINT " + quoted, () -> {
-            abandonCursor("the transaction rolled back to a savepoint");
+            spillCursor();
             sql("ROLLBACK TO SAVEPOINT " + quoted);
         });
     }
@@ -288,19 +334,20 @@ final class SqliteConnection implements Connection {
 
     @Override
     public IsolationLevel getTransactionIsolationLevel() {
-        return IsolationLevel.SERIALIZABLE;
+        return isolationLevel;
     }
 
     /**
-     * {@inheritDoc} SQLite runs every transaction SERIALIZABLE, which gives every weaker level's
-     * guarantees, so any level is accepted and the level stays SERIALIZABLE.
+     * {@inheritDoc} SERIALIZABLE takes the write lock at BEGIN; every other level runs as READ
+     * COMMITTED (see the class description), which gives READ UNCOMMITTED's guarantees and REPEATABLE
+     * READ's for what a transaction reads before its first write.
      */
     @Override
     public Mono<Void> setTransactionIsolationLevel(IsolationLevel isolationLevel) {
         if (isolationLevel == null) {
             throw new IllegalArgumentException("The isolation level must not be null");
         }
-        return work(null, () -> { });
+        return work(null, () -> this.isolationLevel = isolationLevel);
     }
 
     @Override
@@ -361,7 +408,10 @@ final class SqliteConnection implements Connection {
                 }
                 closed = true;
                 try {
-                    abandonCursor("the connection closed");
+                    if (openCursor != null) {
+                        openCursor.abandon("the SQLite connection closed");
+                        openCursor = null;
+                    }
                     if (inTransaction) {
                         sql("ROLLBACK");
                     }

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * // or through R2DBC: ConnectionFactories.get("r2dbc:sqlite:///var/data/app.db")
  * }</pre>
  * A file database runs in WAL mode (readers do not wait for the writer) with
- * {@code synchronous=NORMAL}. {@code ":memory:"} is one database shared by every connection of this
+ * {@code synchronous=NORMAL}; every connection enforces foreign keys (unless the option says not
+ * to) and compares LIKE case-sensitively ({@code PRAGMA case_sensitive_like}), as the other
+ * databases nextorm supports do. {@code ":memory:"} is one database shared by every connection of this
  * factory (a pool's connections see the same tables), private to it and gone when the factory is
  * closed or unreachable: a WAL database file of its own in {@code /dev/shm} (memory) where that
  * exists, the temporary directory otherwise. A real SQLite in-memory database cannot serve
@@ -139,6 +141,8 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
         config.enforceForeignKeys(options.foreignKeys());
+        // LIKE compares case-sensitively, as on PostgreSQL, H2 and MariaDB's binary collation
+        config.enableCaseSensitiveLike(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(options.temporary() ? SQLiteConfig.SynchronousMode.OFF : SQLiteConfig.SynchronousMode.NORMAL);
         java.sql.Connection jdbc = config.createConnection(options.jdbcUrl());

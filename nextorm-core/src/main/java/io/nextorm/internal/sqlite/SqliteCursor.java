@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An open JDBC result set read on demand: each {@code request(n)} fetches at most n rows on the
- * connection's thread, and cancelling closes the result set and its statement. The connection
- * closes an unconsumed cursor before it runs its next statement.
+ * connection's thread, and cancelling closes the result set and its statement. When the connection
+ * has other work before the cursor was read to the end (a second statement run concurrently on the
+ * same connection, a commit), the cursor first reads its remaining rows into memory and closes its
+ * JDBC statement ({@link #spill()}); its subscriber still gets every row, on demand.
  */
 final class SqliteCursor {
 
@@ -29,6 +31,7 @@ final class SqliteCursor {
     private boolean closed;
     private boolean subscribed;
     private String abandoned;
+    private java.util.ArrayDeque<SqliteRow> spilled;
 
     private SqliteCursor(SqliteWorker worker, PreparedStatement statement, ResultSet resultSet,
                          SqliteRowMetadata metadata, String sql) {
@@ -97,12 +100,14 @@ final class SqliteCursor {
         return Flux.create(sink -> {
             this.sink = sink;
             sink.onRequest(n -> schedule());
-            sink.onDispose(() -> worker.submit(this::close, error -> { }));
+            sink.onDispose(() -> worker.submit(() -> {
+                spilled = null;
+                close();
+            }, error -> { }));
             worker.submit(() -> {
                 if (subscribed || abandoned != null) {
                     sink.error(new IllegalStateException(subscribed ? "This Result was consumed already"
-                            : "This Result was not consumed before " + abandoned
-                            + " on the same SQLite connection: consume each Result before running the next statement"));
+                            : "This Result was not read before " + abandoned));
                     return;
                 }
                 subscribed = true;
@@ -127,11 +132,21 @@ final class SqliteCursor {
 
     private void drain() {
         FluxSink<Segment> target = sink;
-        if (target == null || !subscribed || closed) {
+        if (target == null || !subscribed || abandoned != null || (closed && spilled == null)) {
             return;
         }
         try {
             while (target.requestedFromDownstream() > 0 && !target.isCancelled()) {
+                if (spilled != null) {
+                    SqliteRow row = spilled.poll();
+                    if (row == null) {
+                        spilled = null;
+                        target.complete();
+                        return;
+                    }
+                    target.next(new SqliteResult.RowSegmentOf(row));
+                    continue;
+                }
                 if (!resultSet.next()) {
                     close();
                     target.complete();
@@ -146,30 +161,42 @@ final class SqliteCursor {
     }
 
     /**
-     * Whether the cursor is still open, on the connection's thread.
+     * Reads the remaining rows into memory and closes the JDBC statement, on the connection's
+     * thread, so the connection can run other work; the subscriber (now or later) still gets them.
      *
-     * @return true until it was read to the end, cancelled or closed
+     * @throws SQLException when reading fails
      */
-    boolean isOpen() {
-        return !closed;
+    void spill() throws SQLException {
+        if (closed) {
+            return;
+        }
+        java.util.ArrayDeque<SqliteRow> rows = new java.util.ArrayDeque<>();
+        try {
+            while (resultSet.next()) {
+                rows.add(read(resultSet, metadata));
+            }
+        } finally {
+            close();
+        }
+        spilled = rows;
     }
 
     /**
-     * Closes the cursor because the connection moves on, on the connection's thread; a subscriber
+     * Closes the cursor because the connection closes, on the connection's thread; a subscriber
      * still reading gets an error.
      *
      * @param next what the connection does next, for the message
      */
     void abandon(String next) {
-        if (closed) {
+        if (closed && spilled == null) {
             return;
         }
         abandoned = next;
+        spilled = null;
         close();
         FluxSink<Segment> target = sink;
         if (target != null && subscribed) {
-            target.error(new IllegalStateException("This Result was not read to the end before " + next
-                    + " on the same SQLite connection: consume or cancel each Result before running the next statement"));
+            target.error(new IllegalStateException("This Result was not read to the end before " + next));
         }
     }
 

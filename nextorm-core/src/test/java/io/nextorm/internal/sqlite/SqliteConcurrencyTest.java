@@ -3,6 +3,9 @@ package io.nextorm.internal.sqlite;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.Result;
 import org.junit.jupiter.api.Test;
@@ -21,9 +24,17 @@ class SqliteConcurrencyTest extends SqliteTestSupport {
 
     private static final int SESSIONS = 64;
 
-    /** A read-modify-write transaction: a lost update would show in the final counter. */
+    private static final TransactionDefinition SERIALIZABLE = new TransactionDefinition() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getAttribute(Option<T> option) {
+            return option.equals(TransactionDefinition.ISOLATION_LEVEL) ? (T) IsolationLevel.SERIALIZABLE : null;
+        }
+    };
+
+    /** A SERIALIZABLE read-modify-write transaction: a lost update would show in the final counter. */
     private static Mono<Void> increment(ConnectionFactory connectionFactory, int session) {
-        return Mono.usingWhen(connectionFactory.create(), connection -> Mono.from(connection.beginTransaction())
+        return Mono.usingWhen(connectionFactory.create(), connection -> Mono.from(connection.beginTransaction(SERIALIZABLE))
                 .then(Flux.from(connection.createStatement("SELECT n FROM counter").execute())
                         .concatMap(result -> result.map(row -> row.get(0, Long.class))).single())
                 .flatMap(n -> Flux.from(connection.createStatement("UPDATE counter SET n = ?").bind(0, n + 1).execute())
@@ -68,6 +79,44 @@ class SqliteConcurrencyTest extends SqliteTestSupport {
         Flux.range(0, SESSIONS).flatMap(i -> increment(i % 2 == 0 ? first : second, i), SESSIONS)
                 .then().block(Duration.ofSeconds(60));
         assertThat(column(setup, "SELECT n FROM counter")).containsExactly((long) SESSIONS);
+    }
+
+    @Test
+    void sixtyFourConcurrentReadCommittedTransactionsAllSucceed() {
+        Connection setup = connect();
+        update(setup, "CREATE TABLE counter (n BIGINT)");
+        update(setup, "CREATE TABLE log (id INTEGER PRIMARY KEY, session INTEGER)");
+        update(setup, "INSERT INTO counter VALUES (0)");
+        Flux.range(0, SESSIONS).flatMap(session -> Mono.usingWhen(factory.create(),
+                        connection -> Mono.from(connection.beginTransaction())
+                                .then(Flux.from(connection.createStatement("SELECT count(*) FROM log").execute())
+                                        .concatMap(result -> result.map(row -> row.get(0))).then())
+                                .then(Flux.from(connection.createStatement("UPDATE counter SET n = n + 1").execute())
+                                        .concatMap(Result::getRowsUpdated).then())
+                                .then(Flux.from(connection.createStatement("INSERT INTO log (session) VALUES (?)")
+                                        .bind(0, session).execute()).concatMap(Result::getRowsUpdated).then())
+                                .then(Mono.from(connection.commitTransaction())),
+                        Connection::close).subscribeOn(Schedulers.parallel()), SESSIONS)
+                .then().block(Duration.ofSeconds(60));
+        assertThat(column(setup, "SELECT n FROM counter")).containsExactly((long) SESSIONS);
+        assertThat(column(setup, "SELECT count(*) FROM log")).containsExactly(SESSIONS);
+    }
+
+    @Test
+    void aTransactionThatOnlyReadBlocksNoWriterAndItsFirstWriteSeesTheLatestCommit() {
+        Connection late = connect();
+        Connection early = connect();
+        update(late, "CREATE TABLE t (id INTEGER PRIMARY KEY, version INTEGER)");
+        update(late, "INSERT INTO t VALUES (1, 1)");
+        Mono.from(late.beginTransaction()).block();
+        assertThat(column(late, "SELECT version FROM t")).containsExactly(1);
+        Mono.from(early.beginTransaction()).block();
+        assertThat(update(early, "UPDATE t SET version = 2 WHERE version = 1")).isEqualTo(1);
+        Mono.from(early.commitTransaction()).block(Duration.ofSeconds(5));
+        // as on PostgreSQL's READ COMMITTED: the optimistic check of the late writer finds no row
+        assertThat(update(late, "UPDATE t SET version = 2 WHERE version = 1")).isZero();
+        Mono.from(late.commitTransaction()).block();
+        assertThat(column(early, "SELECT version FROM t")).containsExactly(2);
     }
 
     @Test
@@ -118,11 +167,13 @@ class SqliteConcurrencyTest extends SqliteTestSupport {
         Connection waiter = connect(impatient);
         update(holder, "CREATE TABLE t (x INTEGER)");
         Mono.from(holder.beginTransaction()).block();
+        update(holder, "INSERT INTO t VALUES (0)");
         assertThatThrownBy(() -> update(waiter, "INSERT INTO t VALUES (1)"))
                 .isInstanceOf(R2dbcTimeoutException.class)
                 .hasMessageContaining("Waited 200 ms for the write lock of the SQLite database")
                 .hasMessageContaining("one writer at a time");
-        assertThatThrownBy(() -> Mono.from(waiter.beginTransaction()).block()).isInstanceOf(R2dbcTimeoutException.class);
+        assertThatThrownBy(() -> Mono.from(waiter.beginTransaction(SERIALIZABLE)).block())
+                .isInstanceOf(R2dbcTimeoutException.class);
         Mono.from(holder.rollbackTransaction()).block();
         assertThat(update(waiter, "INSERT INTO t VALUES (1)")).isEqualTo(1);
     }

@@ -103,6 +103,26 @@ class SqliteDialectTest extends SqliteTestSupport {
     }
 
     @Test
+    void likeTakesTheBackslashAsEscapeAndComparesCase() {
+        update(connection, "INSERT INTO author (name) VALUES ('50% off'), ('500 off'), ('50% OFF')");
+        assertThat(column(connection, "SELECT name FROM author WHERE name LIKE ?" + ((SqliteDialect) dialect).likeEscape(),
+                "50\\% off")).containsExactly("50% off");
+    }
+
+    @Test
+    void textOfExpressionsConvertsToThePropertyType() {
+        assertThat(dialect.fromDatabase("2024-01-02", java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2024, 1, 2));
+        assertThat(dialect.fromDatabase("2024-01-02 03:04:05.000006", LocalDateTime.class))
+                .isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000));
+        assertThat(dialect.fromDatabase("2024-01-02 03:04:05.000000Z", Instant.class))
+                .isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+        assertThat(dialect.fromDatabase("12.50", BigDecimal.class)).isEqualTo(new BigDecimal("12.50"));
+        assertThat(dialect.fromDatabase("03:04:05", java.time.LocalTime.class)).isEqualTo(java.time.LocalTime.of(3, 4, 5));
+        assertThatThrownBy(() -> dialect.fromDatabase("soon", java.time.LocalDate.class))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+    }
+
+    @Test
     void reservedWordsAndMixedCaseAreQuoted() {
         assertThat(dialect.identifier("order")).isEqualTo("\"order\"");
         assertThat(dialect.identifier("MixedCase")).isEqualTo("\"MixedCase\"");

@@ -131,9 +131,17 @@ class SqliteTransactionTest extends SqliteTestSupport {
     }
 
     @Test
-    void theIsolationLevelIsAlwaysSerializable() {
-        Mono.from(connection.setTransactionIsolationLevel(IsolationLevel.READ_COMMITTED)).block();
+    void theIsolationLevelIsReadCommittedUnlessSerializableIsAsked() {
+        assertThat(connection.getTransactionIsolationLevel()).isEqualTo(IsolationLevel.READ_COMMITTED);
+        Mono.from(connection.setTransactionIsolationLevel(IsolationLevel.SERIALIZABLE)).block();
         assertThat(connection.getTransactionIsolationLevel()).isEqualTo(IsolationLevel.SERIALIZABLE);
+        Mono.from(other.setLockWaitTimeout(Duration.ofMillis(100))).block();
+        Mono.from(connection.beginTransaction()).block();
+        // a SERIALIZABLE transaction is the writer from its BEGIN: another writer waits for it
+        assertThatThrownBy(() -> update(other, "INSERT INTO t VALUES (1)"))
+                .isInstanceOf(io.r2dbc.spi.R2dbcTimeoutException.class);
+        Mono.from(connection.commitTransaction()).block();
+        assertThat(update(other, "INSERT INTO t VALUES (1)")).isEqualTo(1);
         assertThatThrownBy(() -> connection.setTransactionIsolationLevel(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
