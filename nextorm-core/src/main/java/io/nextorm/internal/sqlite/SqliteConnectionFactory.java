@@ -99,7 +99,9 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
         Path directory = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
         try {
             Path file = Files.createTempFile(directory, "nextorm-sqlite-" + MEMORY_DATABASES.incrementAndGet() + "-", ".db");
-            file.toFile().deleteOnExit();
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                new File(file + suffix).deleteOnExit();
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the file of an in-memory SQLite database in " + directory, e);
