@@ -45,13 +45,10 @@ final class SqliteConnection implements Connection {
     private final ConnectionMetadata metadata;
     private volatile boolean closed;
     private volatile boolean autoCommit = true;
-    private volatile boolean inTransaction;
     private volatile Duration lockWaitTimeout;
     private volatile Duration statementTimeout = Duration.ZERO;
     private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
-    private Duration transactionLockTimeout;
-    private boolean holdsLock;
-    private boolean readOnly;
+    private final SqliteTransaction transaction;
     private SqliteCursor openCursor;
 
     SqliteConnection(java.sql.Connection jdbc, SqliteWorker worker, SqliteOptions options, String version) {
@@ -59,6 +56,7 @@ final class SqliteConnection implements Connection {
         this.worker = worker;
         this.options = options;
         this.lockWaitTimeout = options.busyTimeout();
+        this.transaction = new SqliteTransaction(jdbc, options.writeLock());
         this.metadata = new Metadata(version);
     }
 
@@ -109,11 +107,11 @@ final class SqliteConnection implements Connection {
                 throw new IllegalStateException("The SQLite connection is closed: create a new connection");
             }
             spillCursor();
-            if (!autoCommit && !inTransaction) {
-                begin(false, lockWaitTimeout, isolationLevel);
+            if (!autoCommit && !transaction.isOpen()) {
+                transaction.begin(false, lockWaitTimeout, isolationLevel);
             }
-            if (writes && inTransaction) {
-                startWriting();
+            if (writes && transaction.isOpen()) {
+                transaction.startWriting();
             } else if (writes) {
                 options.writeLock().acquire(lockWaitTimeout);
                 locked = true;
@@ -196,58 +194,14 @@ final class SqliteConnection implements Connection {
         Duration timeout = definition.getAttribute(TransactionDefinition.LOCK_WAIT_TIMEOUT);
         IsolationLevel level = definition.getAttribute(TransactionDefinition.ISOLATION_LEVEL);
         return work("BEGIN", () -> {
-            if (inTransaction) {
+            if (transaction.isOpen()) {
                 throw new IllegalStateException("A transaction is open on this SQLite connection already:"
                         + " commit or roll it back first, or use a savepoint to nest");
             }
-            begin(readOnlyTransaction, timeout == null ? lockWaitTimeout : timeout,
+            spillCursor();
+            transaction.begin(readOnlyTransaction, timeout == null ? lockWaitTimeout : timeout,
                     level == null ? isolationLevel : level);
         });
-    }
-
-    private void begin(boolean readOnlyTransaction, Duration timeout, IsolationLevel level) throws Exception {
-        spillCursor();
-        transactionLockTimeout = timeout;
-        if (readOnlyTransaction) {
-            sql("PRAGMA query_only = 1");
-            sql("BEGIN DEFERRED");
-            readOnly = true;
-        } else if (IsolationLevel.SERIALIZABLE.equals(level)) {
-            options.writeLock().acquire(timeout);
-            try {
-                sql("BEGIN IMMEDIATE");
-            } catch (SQLException e) {
-                options.writeLock().release();
-                throw e;
-            }
-            holdsLock = true;
-        } else {
-            sql("BEGIN DEFERRED");
-        }
-        inTransaction = true;
-    }
-
-    /**
-     * Makes the open transaction the writer before its first write: takes the write lock and
-     * replaces the deferred transaction, which has only read, by {@code BEGIN IMMEDIATE} on the
-     * latest committed state (writing from an older snapshot would fail with SQLITE_BUSY_SNAPSHOT).
-     */
-    private void startWriting() throws Exception {
-        if (holdsLock || readOnly) {
-            return;
-        }
-        options.writeLock().acquire(transactionLockTimeout == null ? lockWaitTimeout : transactionLockTimeout);
-        holdsLock = true;
-        sql("COMMIT");
-        try {
-            sql("BEGIN IMMEDIATE");
-        } catch (SQLException e) {
-            // another process writes (busy_timeout ran out): stay in a transaction, without the lock
-            holdsLock = false;
-            options.writeLock().release();
-            sql("BEGIN DEFERRED");
-            throw e;
-        }
     }
 
     @Override
@@ -255,42 +209,28 @@ final class SqliteConnection implements Connection {
         return work("COMMIT", () -> end("COMMIT"));
     }
 
+    private void end(String command) throws SQLException {
+        if (transaction.isOpen()) {
+            spillCursor();
+            transaction.end(command);
+        }
+    }
+
     @Override
     public Mono<Void> rollbackTransaction() {
         return work("ROLLBACK", () -> end("ROLLBACK"));
-    }
-
-    private void end(String command) throws SQLException {
-        if (!inTransaction) {
-            return;
-        }
-        spillCursor();
-        // a failed COMMIT (a deferred constraint) leaves the transaction open: roll it back next
-        sql(command);
-        finished();
-    }
-
-    private void finished() throws SQLException {
-        inTransaction = false;
-        if (holdsLock) {
-            holdsLock = false;
-            options.writeLock().release();
-        }
-        if (readOnly) {
-            readOnly = false;
-            sql("PRAGMA query_only = 0");
-        }
     }
 
     @Override
     public Mono<Void> createSavepoint(String name) {
         String quoted = savepoint(name);
         return work("SAVEPOINT " + quoted, () -> {
-            if (!inTransaction) {
-                begin(false, lockWaitTimeout, isolationLevel);
+            if (!transaction.isOpen()) {
+                spillCursor();
+                transaction.begin(false, lockWaitTimeout, isolationLevel);
             }
             // restarting the transaction at its first write would drop the savepoint: write from here
-            startWriting();
+            transaction.startWriting();
             sql("SAVEPOINT " + quoted);
         });
     }
@@ -319,13 +259,13 @@ final class SqliteConnection implements Connection {
 
     @Override
     public boolean isAutoCommit() {
-        return autoCommit && !inTransaction;
+        return autoCommit && !transaction.isOpen();
     }
 
     @Override
     public Mono<Void> setAutoCommit(boolean autoCommit) {
         return work(null, () -> {
-            if (autoCommit && inTransaction) {
+            if (autoCommit && transaction.isOpen()) {
                 end("COMMIT");
             }
             this.autoCommit = autoCommit;
@@ -412,15 +352,8 @@ final class SqliteConnection implements Connection {
                         openCursor.abandon("the SQLite connection closed");
                         openCursor = null;
                     }
-                    if (inTransaction) {
-                        sql("ROLLBACK");
-                    }
+                    transaction.abandon();
                 } finally {
-                    inTransaction = false;
-                    if (holdsLock) {
-                        holdsLock = false;
-                        options.writeLock().release();
-                    }
                     jdbc.close();
                     worker.shutdown();
                 }
@@ -468,9 +401,7 @@ final class SqliteConnection implements Connection {
     }
 
     private void sql(String sql) throws SQLException {
-        try (Statement statement = jdbc.createStatement()) {
-            statement.execute(sql);
-        }
+        transaction.sql(sql);
     }
 
     /** Work that may throw. */

@@ -76,15 +76,6 @@ final class SqliteWorker {
         }
     }
 
-    /**
-     * Whether the caller runs on this thread.
-     *
-     * @return true inside JDBC work
-     */
-    boolean isCurrent() {
-        return Thread.currentThread().getName().equals(name);
-    }
-
     /** Stops the thread once the queued work is done. */
     void shutdown() {
         executor.shutdown();
