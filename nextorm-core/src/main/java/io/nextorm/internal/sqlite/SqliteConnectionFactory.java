@@ -15,7 +15,6 @@ import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,10 +59,14 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
      * @param busyTimeout how long a writer waits for another connection's write transaction
      * @param foreignKeys whether foreign keys are enforced
      * @return the factory
-     * @throws IllegalArgumentException when the path is relative or its directory does not exist
+     * @throws IllegalArgumentException when the database is missing, the path is relative, its directory
+     *                                  does not exist or the timeout is negative
      */
     public static SqliteConnectionFactory of(String database, Duration busyTimeout, boolean foreignKeys) {
-        Objects.requireNonNull(database, "database");
+        if (database == null || database.isBlank()) {
+            throw new IllegalArgumentException("The SQLite database must be an absolute file path or " + MEMORY
+                    + ", not " + (database == null ? "null" : "blank"));
+        }
         if (busyTimeout == null || busyTimeout.isNegative()) {
             throw new IllegalArgumentException("The busy timeout must be zero or positive, not " + busyTimeout);
         }

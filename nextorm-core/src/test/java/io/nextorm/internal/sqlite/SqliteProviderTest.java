@@ -119,6 +119,17 @@ class SqliteProviderTest extends SqliteTestSupport {
     }
 
     @Test
+    void theFactoryRefusesAMissingDatabaseAndANegativeTimeout() {
+        assertThatThrownBy(() -> SqliteConnectionFactory.of(null, Duration.ofSeconds(1), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not null");
+        assertThatThrownBy(() -> SqliteConnectionFactory.of(" ", Duration.ofSeconds(1), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not blank");
+        assertThatThrownBy(() -> SqliteConnectionFactory.of(":memory:", Duration.ofSeconds(-1), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("busy timeout");
+        assertThat(factory.toString()).contains(directory.resolve("test.db").toString());
+    }
+
+    @Test
     void aBadBusyTimeoutIsRefused() {
         assertThatThrownBy(() -> ConnectionFactories.get("r2dbc:sqlite://" + directory.resolve("x.db") + "?busyTimeout=soon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("busyTimeout \"soon\"");
