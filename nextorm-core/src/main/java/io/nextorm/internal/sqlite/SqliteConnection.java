@@ -107,6 +107,10 @@ final class SqliteConnection implements Connection {
                 throw new IllegalStateException("The SQLite connection is closed: create a new connection");
             }
             spillCursor();
+            if (sink.isCancelled()) {
+                // cancelled before it ran: run nothing
+                return;
+            }
             if (!autoCommit && !transaction.isOpen()) {
                 transaction.begin(false, lockWaitTimeout, isolationLevel);
             }
@@ -136,8 +140,12 @@ final class SqliteConnection implements Connection {
                         sink.next(SqliteResult.ofRows(rows, unit.dml() ? (long) rows.size() : null));
                         statement.close();
                     } else {
-                        openCursor = SqliteCursor.open(worker, statement, sql);
-                        sink.next(SqliteResult.ofCursor(openCursor));
+                        if (sink.isCancelled()) {
+                            statement.close();
+                        } else {
+                            openCursor = SqliteCursor.open(worker, statement, sql);
+                            sink.next(SqliteResult.ofCursor(openCursor));
+                        }
                     }
                 } catch (Throwable e) {
                     statement.close();

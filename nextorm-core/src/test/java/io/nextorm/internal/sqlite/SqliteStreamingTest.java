@@ -123,6 +123,13 @@ class SqliteStreamingTest extends SqliteTestSupport {
     }
 
     @Test
+    void cancellingBeforeTheFirstResultLeavesNoCursorOpen() {
+        Flux.from(connection.createStatement("SELECT counted(x) FROM t").execute()).take(0).blockLast();
+        assertThat(update(connection, "DROP TABLE t")).isZero();
+        assertThat(rowsRead.get()).isZero();
+    }
+
+    @Test
     void aResultCanBeConsumedOnce() {
         Result result = Flux.from(connection.createStatement("SELECT x FROM t WHERE x < 3").execute()).blockFirst();
         assertThat(Flux.from(result.map(row -> row.get(0))).collectList().block()).containsExactly(1, 2);
