@@ -181,6 +181,7 @@ public final class SqliteDialect extends AbstractDialect {
      *
      * @return {@code " ESCAPE '\\'"}
      */
+    @Override
     public String likeEscape() {
         return " ESCAPE '\\'";
     }
