@@ -3,6 +3,7 @@ package io.nextorm.sample;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,6 +43,9 @@ class BrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("nextorm.test.chromium", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
+    private static final String MISSING = "Chromium is not installed (" + CHROMIUM + ", " + DRIVER + "): apt-get "
+            + "update && apt-get install -y chromium chromium-driver";
+
     private static WebDriver browser;
     private static Path profile;
 
@@ -50,13 +54,12 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        String missing = "Chromium is not installed (" + CHROMIUM + ", " + DRIVER + "): apt-get update && apt-get "
-                + "install -y chromium chromium-driver";
-        if (!installed && SampleDatabase.required()) {
-            throw new IllegalStateException(missing);
+        if (!installed()) {
+            if (SampleDatabase.required()) {
+                throw new IllegalStateException(MISSING);
+            }
+            return;                                          // each test is skipped with the reason
         }
-        Assumptions.assumeTrue(installed, missing);
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());   // no Selenium Manager, no download
         profile = Files.createTempDirectory("nextorm-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -69,6 +72,11 @@ class BrowserTest {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(browser != null, MISSING);
     }
 
     @AfterAll
@@ -139,6 +147,10 @@ class BrowserTest {
         browser.findElement(By.id("search")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-info"), "Page 1 of 1 (4 books)"));
         assertThat(column(1)).containsExactly("Going Postal", "Small Gods", "Guards! Guards!", "The Colour of Magic");
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     }
 
     @SuppressWarnings("unchecked")
