@@ -38,7 +38,7 @@ public class FetchBenchmark {
     public String database;
 
     /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    int rows = Sizes.scaled(ROWS);
 
     private Fixture fixture;
 
@@ -97,5 +97,45 @@ public class FetchBenchmark {
     @Benchmark
     public List<BenchRow> springClient() {
         return fixture.client().sql(SELECT_ALL).map(RawDriver::map).all().collectList().block();
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.findAll()}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springRepository() {
+        return fixture.repository().findAll().collectList().block();
+    }
+
+    /**
+     * jOOQ: {@code select(...).from(BENCH_ROW)} as a publisher, {@code Records.mapping(BenchRow::new)}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> jooq() {
+        return fixture.jooq().selectAll().block();
+    }
+
+    /**
+     * The Vert.x client: one prepared query, rows mapped by index (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> vertx() {
+        return fixture.vertx().selectAll().block();
+    }
+
+    /**
+     * Hibernate Reactive: {@code from BenchRow} in a stateless session (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> hibernate() {
+        return fixture.hibernate().selectAll().block();
     }
 }
