@@ -69,8 +69,33 @@ public final class Fixture implements AutoCloseable {
     }
 
     /**
+     * Opens a fixture for one benchmark method: as {@link #open(Database)}, and when the method is a
+     * Vert.x side ({@code vertx*}, {@code hibernate*}) opens that side now, so its start (Hibernate
+     * builds its session factory in seconds) is not timed.
+     *
+     * @param database the database
+     * @param benchmark the benchmark's name, as JMH gives it; empty outside JMH
+     * @return the fixture; close it
+     */
+    public static Fixture open(Database database, String benchmark) {
+        Fixture fixture = open(database);
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        try {
+            if (method.startsWith("vertx")) {
+                fixture.vertx();
+            } else if (method.startsWith("hibernate")) {
+                fixture.hibernate().selectById(0L).block();
+            }
+            return fixture;
+        } catch (RuntimeException e) {
+            fixture.close();
+            throw e;
+        }
+    }
+
+    /**
      * Opens a pool on a database, binds nextorm and Spring Data to it and creates an empty
-     * {@code bench_row} table.
+     * {@code bench_row} table; the Vert.x sides open on first use.
      *
      * @param database the database
      * @return the fixture; close it

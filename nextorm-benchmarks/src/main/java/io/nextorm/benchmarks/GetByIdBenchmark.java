@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -61,10 +62,23 @@ public class GetByIdBenchmark {
 
     /**
      * Opens the fixture, fills the table and draws the keys to look up (the same for every side).
+     *
+     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
      */
     @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
+    public void setUp(BenchmarkParams params) {
+        open(params.getBenchmark());
+    }
+
+    /**
+     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
+     */
+    void setUp() {
+        open("");
+    }
+
+    void open(String benchmark) {
+        fixture = Fixture.open(Database.of(database), benchmark);
         ids = Lookups.draw(fixture.fill(rows), lookups);
     }
 

@@ -38,11 +38,11 @@ public class GetByIdConcurrentBenchmark extends GetByIdBenchmark {
     }
 
     @Override
-    public void setUp() {
+    void open(String benchmark) {
         if (Database.of(database) == Database.MARIADB) {
             throw new UnsupportedOperationException(MARIADB_REFUSAL);
         }
-        super.setUp();
+        super.open(benchmark);
     }
 
     /** Why the case does not run on MariaDB. */

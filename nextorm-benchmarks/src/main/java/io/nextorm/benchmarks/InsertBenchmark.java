@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,10 +51,23 @@ public class InsertBenchmark {
 
     /**
      * Opens the fixture.
+     *
+     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
      */
     @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
+    public void setUp(BenchmarkParams params) {
+        open(params.getBenchmark());
+    }
+
+    /**
+     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
+     */
+    void setUp() {
+        open("");
+    }
+
+    private void open(String benchmark) {
+        fixture = Fixture.open(Database.of(database), benchmark);
     }
 
     /**

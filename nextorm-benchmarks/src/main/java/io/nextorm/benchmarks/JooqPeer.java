@@ -71,7 +71,8 @@ public final class JooqPeer {
      * @return the row, or empty
      */
     public Mono<BenchRow> selectById(long id) {
-        return Mono.from(selectRows(dsl).where(ID.eq(id))).map(MAPPER::map);
+        // read to the end, as the raw driver does: Mono.from would cancel the statement after the row
+        return Flux.from(selectRows(dsl).where(ID.eq(id))).singleOrEmpty().map(MAPPER::map);
     }
 
     /**
@@ -149,7 +150,8 @@ public final class JooqPeer {
      * @return the changed rows, after the commit
      */
     public Mono<List<BenchRow>> updateEach(Consumer<BenchRow> change) {
-        return Mono.from(dsl.transactionPublisher(trx -> Flux.from(selectRows(trx.dsl())).map(MAPPER::map).collectList()
+        // Flux.from(...).last(), not Mono.from: Mono.from cancels after the value, before jOOQ commits
+        return Flux.from(dsl.transactionPublisher(trx -> Flux.from(selectRows(trx.dsl())).map(MAPPER::map).collectList()
                 .flatMap(rows -> {
                     BatchBindStep batch = trx.dsl().batch(trx.dsl().update(TABLE).set(SCORE, (Double) null)
                             .where(ID.eq((Long) null)));
@@ -158,6 +160,6 @@ public final class JooqPeer {
                         batch = batch.bind(row.getScore(), row.getId());
                     }
                     return Flux.from(batch).then(Mono.just(rows));
-                })));
+                }))).last();
     }
 }
