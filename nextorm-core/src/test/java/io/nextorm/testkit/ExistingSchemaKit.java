@@ -112,7 +112,7 @@ public abstract class ExistingSchemaKit {
     protected AsyncDatabase createTables(TestDatabase database, List<Class<?>> entities) {
         AsyncDatabase created = new AsyncDatabase(entities);
         created.bind(database.provider(), database.url(), Map.of("pool.maxSize", 10)).block(TIMEOUT);
-        String cascade = database == TestDatabase.MARIADB ? "" : " CASCADE";
+        String cascade = database == TestDatabase.H2 || database == TestDatabase.POSTGRES ? " CASCADE" : "";
         Flux.fromIterable(tables()).concatMap(t -> created.execute("DROP TABLE IF EXISTS " + t + cascade)).then()
                 .then(Flux.fromIterable(ddl(database)).concatMap(created::execute).then()).block(TIMEOUT);
         return created;

@@ -55,8 +55,8 @@ class ColumnConversionTest extends ExistingSchemaKit {
     }
 
     private void rows() {
-        await(db.execute("INSERT INTO cv_flags VALUES (1, 1, 'Y', 't', 7, 3, DATE '2020-01-02')"));
-        await(db.execute("INSERT INTO cv_flags VALUES (2, 0, 'N', 'false', -2, -1, DATE '2021-03-04')"));
+        await(db.execute("INSERT INTO cv_flags VALUES (1, 1, 'Y', 't', 7, 3, '2020-01-02')"));
+        await(db.execute("INSERT INTO cv_flags VALUES (2, 0, 'N', 'false', -2, -1, '2021-03-04')"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class ColumnConversionTest extends ExistingSchemaKit {
 
     @Test
     void aCharThatIsNoBooleanIsAnErrorNamingTheValue() {
-        await(db.execute("INSERT INTO cv_flags VALUES (3, 1, 'X', 't', 7, 3, DATE '2020-01-02')"));
+        await(db.execute("INSERT INTO cv_flags VALUES (3, 1, 'X', 't', 7, 3, '2020-01-02')"));
 
         assertThatThrownBy(() -> await(db.aselect(Flags.class).fetchAll()))
                 .hasStackTraceContaining("'X' as a boolean").hasStackTraceContaining("@Convert");
@@ -84,7 +84,7 @@ class ColumnConversionTest extends ExistingSchemaKit {
 
     @Test
     void anIntegerTooLargeForByteIsAnErrorNotACutValue() {
-        await(db.execute("INSERT INTO cv_flags VALUES (4, 1, 'Y', 't', 7, 300, DATE '2020-01-02')"));
+        await(db.execute("INSERT INTO cv_flags VALUES (4, 1, 'Y', 't', 7, 300, '2020-01-02')"));
 
         assertThatThrownBy(() -> await(db.aselect(Flags.class).fetchAll())).hasStackTraceContaining("does not fit");
     }
