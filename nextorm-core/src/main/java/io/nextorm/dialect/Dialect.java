@@ -190,6 +190,27 @@ public interface Dialect {
     }
 
     /**
+     * Whether values bound to columns of user-defined types (enums, domains) need a cast, which the
+     * mapping then reads from the catalog at {@code generateMapping}.
+     *
+     * @return true for PostgreSQL
+     */
+    default boolean castsUserDefinedTypes() {
+        return false;
+    }
+
+    /**
+     * A parameter marker cast to a database type.
+     *
+     * @param marker the marker
+     * @param typeName the type
+     * @return the marker with its cast
+     */
+    default String castMarker(String marker, String typeName) {
+        return marker;
+    }
+
+    /**
      * The value to bind for a Java value (enum names, UUID text where a database has no UUID type, ...).
      *
      * @param value a Java value, not null

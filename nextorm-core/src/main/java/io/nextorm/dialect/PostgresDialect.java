@@ -42,6 +42,16 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public boolean castsUserDefinedTypes() {
+        return true;
+    }
+
+    @Override
+    public String castMarker(String marker, String typeName) {
+        return marker + "::" + identifier(typeName);
+    }
+
+    @Override
     public boolean acceptsQuestionMarks() {
         return false;
     }

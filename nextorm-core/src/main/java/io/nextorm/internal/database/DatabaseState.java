@@ -248,8 +248,9 @@ public final class DatabaseState {
             Mapping built = Mapping.build(entities, validateRelations);
             Mono<Void> ddl = createTables ? SchemaCreation.createTables(current.factory(), current.dialect(),
                     current.executor(), built) : Mono.empty();
-            Mono<Void> check = validateSchema ? SchemaValidation.validate(current.factory(), current.dialect(),
-                    current.executor(), built) : Mono.empty();
+            boolean readCatalog = current != null && (validateSchema || current.dialect().castsUserDefinedTypes());
+            Mono<Void> check = readCatalog ? SchemaValidation.check(current.factory(), current.dialect(),
+                    current.executor(), built, validateSchema) : Mono.empty();
             return ddl.then(check).then(Mono.fromRunnable(() -> installMapping(built)));
         });
     }

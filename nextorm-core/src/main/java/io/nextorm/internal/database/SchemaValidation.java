@@ -39,16 +39,26 @@ final class SchemaValidation {
     }
 
     /**
-     * Validates the mapping against the catalog.
+     * Reads the catalog once: binds values of user-defined column types (PostgreSQL enums, domains)
+     * with a cast where the dialect needs one, and validates the mapping when asked.
      *
      * @param factory the connection factory
      * @param dialect the dialect
      * @param executor the statement executor
      * @param mapping the mapping
+     * @param validate whether to validate
      * @return completion, or a {@link io.nextorm.MappingException} listing every problem
      */
-    static Mono<Void> validate(ConnectionFactory factory, Dialect dialect, StatementExecutor executor, Mapping mapping) {
-        return readCatalog(factory, dialect, executor).doOnNext(catalog -> SchemaValidator.validate(mapping, catalog)).then();
+    static Mono<Void> check(ConnectionFactory factory, Dialect dialect, StatementExecutor executor, Mapping mapping,
+                            boolean validate) {
+        return readCatalog(factory, dialect, executor).doOnNext(catalog -> {
+            if (dialect.castsUserDefinedTypes()) {
+                SchemaValidator.useCasts(mapping, catalog);
+            }
+            if (validate) {
+                SchemaValidator.validate(mapping, catalog);
+            }
+        }).then();
     }
 
     private static String text(Object value) {

@@ -132,6 +132,44 @@ public final class SchemaValidator {
         return owners;
     }
 
+    /**
+     * Records the database type name of every column of a user-defined type (a PostgreSQL enum or
+     * domain, reported as {@code USER-DEFINED} or with a domain name) on its property, so that values
+     * bound to it are cast ({@code $1::mpaa_rating}).
+     *
+     * @param mapping the mapping
+     * @param catalog the columns of the database's current schema
+     */
+    public static void useCasts(Mapping mapping, List<CatalogColumn> catalog) {
+        Map<String, CatalogColumn> byColumn = new LinkedHashMap<>();
+        for (CatalogColumn column : catalog) {
+            byColumn.put(lower(column.table()) + "." + lower(column.name()), column);
+        }
+        for (EntityModel<?> model : mapping.entities()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.kind() == PropertyKind.SET || property.kind() == PropertyKind.REFERENCE) {
+                    continue;
+                }
+                CatalogColumn found = byColumn.get(lower(model.table()) + "." + lower(property.column()));
+                if (found != null && found.typeName() != null && (family(found.dataType()) == Family.USER_DEFINED
+                        || lower(found.dataType()).equals("enum")
+                        || !lower(found.typeName()).equals(lower(found.dataType())) && isDomain(found))) {
+                    property.castTo(found.typeName());
+                }
+            }
+        }
+    }
+
+    /** A PostgreSQL domain: its type name is neither the data type nor the data type's short (udt) name. */
+    private static boolean isDomain(CatalogColumn column) {
+        return family(column.dataType()) != Family.ARRAY && !UDT_NAMES.contains(lower(column.typeName()));
+    }
+
+    /** PostgreSQL's short names of its built-in types, as {@code udt_name} reports them. */
+    private static final java.util.Set<String> UDT_NAMES = java.util.Set.of("int2", "int4", "int8", "float4", "float8",
+            "numeric", "bool", "varchar", "bpchar", "text", "date", "time", "timetz", "timestamp", "timestamptz", "bytea",
+            "uuid", "json", "jsonb", "interval", "money", "inet", "cidr", "xml", "bit", "varbit", "tsvector", "oid", "name");
+
     static Family family(String dataType) {
         String type = lower(dataType);
         if (type.contains("array") || type.endsWith("[]")) {

@@ -99,11 +99,11 @@ public final class EntityStatements {
     public String updateSql(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
         SqlText sql = new SqlText(dialect).append("UPDATE ").identifier(model.table()).append(" SET ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i).column());
+            sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i));
         }
         sql.append(" WHERE ").equalsMarker(model.id().column());
         for (PropertyModel column : checked) {
-            sql.append(" AND ").equalsMarker(column.column());
+            sql.append(" AND ").equalsMarker(column);
         }
         for (PropertyModel column : nullChecked) {
             sql.append(" AND ").identifier(column.column()).append(" IS NULL");
@@ -236,7 +236,7 @@ public final class EntityStatements {
         SqlText sql = new SqlText(dialect).append("INSERT INTO ").identifier(model.table()).append(" (")
                 .identifiers("", columnNames(columns)).append(") VALUES ");
         for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (").markers(columns.size()).append(")");
+            sql.append(row == 0 ? "(" : ", (").markersFor(columns).append(")");
         }
         return sql.toString();
     }
