@@ -138,6 +138,9 @@ public abstract class AbstractDialect implements Dialect {
         if (type == byte[].class) {
             return binaryType();
         }
+        if (type == String[].class || type == List.class) {
+            return arrayType();
+        }
         throw new IllegalArgumentException("No column type for " + type.getName() + " in the " + name() + " dialect");
     }
 
@@ -147,6 +150,17 @@ public abstract class AbstractDialect implements Dialect {
      * @return for example {@code TEXT}
      */
     protected abstract String textType();
+
+    /**
+     * The type of a {@code String[]} or {@code List<String>} column.
+     *
+     * @return for example {@code TEXT[]}
+     * @throws IllegalArgumentException where the database has no arrays
+     */
+    protected String arrayType() {
+        throw new IllegalArgumentException(name() + " has no array columns: a String[] or List<String> field maps onto "
+                + "PostgreSQL and H2 arrays; on " + name() + " map the column as a String");
+    }
 
     /**
      * A binary string type.
@@ -280,6 +294,9 @@ public abstract class AbstractDialect implements Dialect {
         if (value instanceof Enum<?> e) {
             return e.name();
         }
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> element == null ? null : element.toString()).toArray(String[]::new);
+        }
         return value;
     }
 
@@ -288,12 +305,15 @@ public abstract class AbstractDialect implements Dialect {
         if (javaType.isEnum()) {
             return String.class;
         }
+        if (javaType == List.class) {
+            return String[].class;
+        }
         return javaType;
     }
 
     @Override
     public Class<?> readType(Class<?> javaType) {
-        if (javaType == Boolean.class || javaType == Short.class || javaType == Byte.class
+        if (javaType == String[].class || javaType == List.class || javaType == Boolean.class || javaType == Short.class || javaType == Byte.class
                 || javaType == LocalDateTime.class || javaType == LocalDate.class) {
             return Object.class;
         }
@@ -308,6 +328,10 @@ public abstract class AbstractDialect implements Dialect {
         }
         if (javaType.isEnum()) {
             return Enum.valueOf((Class) javaType, value.toString());
+        }
+        if ((javaType == String[].class || javaType == List.class) && value instanceof Object[] array) {
+            String[] strings = java.util.Arrays.stream(array).map(e -> e == null ? null : e.toString()).toArray(String[]::new);
+            return javaType == List.class ? new java.util.ArrayList<>(java.util.Arrays.asList(strings)) : strings;
         }
         if (value instanceof Number number) {
             return convertNumber(number, javaType);

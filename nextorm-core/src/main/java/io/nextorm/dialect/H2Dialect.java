@@ -43,6 +43,11 @@ public final class H2Dialect extends AbstractDialect {
     }
 
     @Override
+    protected String arrayType() {
+        return "CHARACTER VARYING ARRAY";
+    }
+
+    @Override
     protected String binaryType() {
         return "BINARY VARYING";
     }

@@ -62,6 +62,11 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    protected String arrayType() {
+        return "TEXT[]";
+    }
+
+    @Override
     protected String binaryType() {
         return "BYTEA";
     }

@@ -133,6 +133,13 @@ final class EntityReader {
                 throw new MappingException(where + " is a Set<" + valueType.getSimpleName() + ">, but "
                         + valueType.getName() + " is no @Entity: a Set field is a relation to another entity");
             }
+        } else if (fieldType == List.class) {
+            if (typeArgument(field, where) != String.class || primaryKey || version) {
+                throw new MappingException(where + " is a " + field.getGenericType().getTypeName() + "; a List field is "
+                        + "an array column and holds Strings: declare it List<String> (or String[])");
+            }
+            kind = PropertyKind.BASIC;
+            valueType = List.class;
         } else if (fieldType.isAnnotationPresent(Entity.class)) {
             kind = PropertyKind.REFERENCE;
             valueType = fieldType;

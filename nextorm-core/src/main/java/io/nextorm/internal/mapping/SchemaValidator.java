@@ -249,6 +249,9 @@ public final class SchemaValidator {
         if (type == byte[].class) {
             return family == Family.BINARY;
         }
+        if (type == String[].class || type == java.util.List.class) {
+            return family == Family.ARRAY;
+        }
         return true;
     }
 

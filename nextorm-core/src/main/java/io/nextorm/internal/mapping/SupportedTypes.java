@@ -44,6 +44,7 @@ public final class SupportedTypes {
             types.put(comparable, Kind.COMPARABLE);
         }
         types.put("byte[]", Kind.OTHER);
+        types.put("java.lang.String[]", Kind.OTHER);
         return java.util.Collections.unmodifiableMap(types);
     }
 
@@ -83,6 +84,6 @@ public final class SupportedTypes {
      */
     public static String describe() {
         return "supported column types are String, boolean, int, long, short, byte, double, float, BigDecimal, LocalDate, "
-                + "LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], enums and their boxed forms";
+                + "LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], String[] and List<String> (arrays), enums and their boxed forms";
     }
 }
