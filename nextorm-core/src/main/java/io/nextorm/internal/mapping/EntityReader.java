@@ -133,6 +133,10 @@ final class EntityReader {
                 throw new MappingException(where + " is a Set<" + valueType.getSimpleName() + ">, but "
                         + valueType.getName() + " is no @Entity: a Set field is a relation to another entity");
             }
+        } else if (fieldType == String[].class) {
+            // an array column (PostgreSQL, H2): outside the supported-types table, which every dialect creates
+            kind = PropertyKind.BASIC;
+            valueType = String[].class;
         } else if (fieldType == List.class) {
             if (typeArgument(field, where) != String.class || primaryKey || version) {
                 throw new MappingException(where + " is a " + field.getGenericType().getTypeName() + "; a List field is "

@@ -44,7 +44,6 @@ public final class SupportedTypes {
             types.put(comparable, Kind.COMPARABLE);
         }
         types.put("byte[]", Kind.OTHER);
-        types.put("java.lang.String[]", Kind.OTHER);
         return java.util.Collections.unmodifiableMap(types);
     }
 
