@@ -330,17 +330,16 @@ public abstract class AbstractDialect implements Dialect {
             return Enum.valueOf((Class) javaType, value.toString());
         }
         if ((javaType == String[].class || javaType == List.class) && value instanceof Object[] array) {
-            String[] strings = java.util.Arrays.stream(array).map(e -> e == null ? null : e.toString()).toArray(String[]::new);
-            return javaType == List.class ? new java.util.ArrayList<>(java.util.Arrays.asList(strings)) : strings;
+            return ColumnConversions.strings(array, javaType == List.class);
         }
         if (value instanceof Number number) {
             return convertNumber(number, javaType);
         }
         if (javaType == Boolean.class && value instanceof String s) {
-            return booleanOf(s);
+            return ColumnConversions.booleanOf(name(), s);
         }
         if (javaType == Boolean.class && value instanceof Character c) {
-            return booleanOf(String.valueOf(c));
+            return ColumnConversions.booleanOf(name(), String.valueOf(c));
         }
         if (javaType == String.class) {
             return value.toString();
@@ -365,19 +364,6 @@ public abstract class AbstractDialect implements Dialect {
         }
         throw new IllegalArgumentException("Cannot convert the " + name() + " value of type " + value.getClass().getName()
                 + " to " + javaType.getName());
-    }
-
-    private Boolean booleanOf(String text) {
-        switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "1", "t", "true", "y", "yes", "on":
-                return Boolean.TRUE;
-            case "0", "f", "false", "n", "no", "off":
-                return Boolean.FALSE;
-            default:
-                throw new IllegalArgumentException("Cannot read the " + name() + " value '" + text + "' as a boolean: "
-                        + "a boolean column holds 1/0, t/f, true/false, y/n or yes/no; map the column as a String or "
-                        + "with @Convert otherwise");
-        }
     }
 
     // integers convert exactly: a value that does not fit (or has a fraction) is an error, never cut

@@ -79,7 +79,7 @@ class ColumnConversionTest extends ExistingSchemaKit {
         await(db.execute("INSERT INTO cv_flags VALUES (3, 1, 'X', 't', 7, 3, '2020-01-02')"));
 
         assertThatThrownBy(() -> await(db.aselect(Flags.class).fetchAll()))
-                .hasStackTraceContaining("'X' as a boolean").hasStackTraceContaining("@Convert");
+                .hasStackTraceContaining("'X' as a boolean").hasStackTraceContaining("map the column as a String");
     }
 
     @Test
