@@ -58,6 +58,11 @@ public class NextOrmProperties {
     private final Metrics metrics = new Metrics();
 
     /**
+     * Observations (spans) of statements.
+     */
+    private final Observations observations = new Observations();
+
+    /**
      * Whether an AsyncDatabase is auto-configured.
      *
      * @return true by default
@@ -152,6 +157,15 @@ public class NextOrmProperties {
     }
 
     /**
+     * The observation settings.
+     *
+     * @return the observation settings
+     */
+    public Observations getObservations() {
+        return observations;
+    }
+
+    /**
      * The metrics settings.
      *
      * @return the metrics settings
@@ -210,6 +224,36 @@ public class NextOrmProperties {
          */
         public void setMaxStatements(int maxStatements) {
             this.maxStatements = maxStatements;
+        }
+    }
+
+    /**
+     * Settings of the {@code nextorm.query} Observations.
+     */
+    public static class Observations {
+
+        /**
+         * Whether to make an Observation (a span, with tracing) per statement when the application
+         * has an ObservationRegistry.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Whether observations are made.
+         *
+         * @return true by default
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets whether observations are made.
+         *
+         * @param enabled false to make none
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }
