@@ -150,6 +150,27 @@ class SpringTransactionJoinTest extends SpringDatabaseKit {
         });
     }
 
+    @Test
+    void requiresNewInsideATransactionGetsAnIdentityMapOfItsOwn() {
+        run(context -> {
+            AsyncDatabase db = context.getBean(AsyncDatabase.class);
+            db.asave(Shelf.named("a")).block(TIMEOUT);
+            TransactionalOperator inner = TransactionalOperator.create(context.getBean(ReactiveTransactionManager.class),
+                    new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+
+            db.aselect(Shelf.class).getOrRaise()
+                    .zipWhen(outer -> db.aselect(Shelf.class).getOrRaise().as(inner::transactional))
+                    .zipWhen(both -> db.aselect(Shelf.class).getOrRaise())
+                    .as(context.getBean(TransactionalOperator.class)::transactional)
+                    .as(StepVerifier::create)
+                    .assertNext(loaded -> {
+                        assertThat(loaded.getT1().getT2()).as("inner").isNotSameAs(loaded.getT1().getT1());
+                        assertThat(loaded.getT2()).as("outer again, after the inner one").isSameAs(loaded.getT1().getT1());
+                    })
+                    .verifyComplete();
+        });
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class ServiceConfiguration {
 
