@@ -3,15 +3,11 @@ package io.nextorm.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
@@ -26,37 +22,19 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class FetchBenchmark {
+public class FetchBenchmark extends TableBenchmark {
 
     /** Rows in the table. */
     public static final int ROWS = 10_000;
 
     private static final String SELECT_ALL = "SELECT " + BenchRow.COLUMNS + " FROM bench_row";
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
-
     /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    int rows = Sizes.scaled(ROWS);
 
-    private Fixture fixture;
-
-    /**
-     * Opens the fixture and fills the table.
-     */
-    @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
+    @Override
+    void prepare() {
         fixture.fill(rows);
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     /**
@@ -97,5 +75,45 @@ public class FetchBenchmark {
     @Benchmark
     public List<BenchRow> springClient() {
         return fixture.client().sql(SELECT_ALL).map(RawDriver::map).all().collectList().block();
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.findAll()}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springRepository() {
+        return fixture.repository().findAll().collectList().block();
+    }
+
+    /**
+     * jOOQ: {@code select(...).from(BENCH_ROW)} as a publisher, {@code Records.mapping(BenchRow::new)}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> jooq() {
+        return fixture.jooq().selectAll().block();
+    }
+
+    /**
+     * The Vert.x client: one prepared query, rows mapped by index (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> vertx() {
+        return fixture.vertx().selectAll().block();
+    }
+
+    /**
+     * Hibernate Reactive: {@code from BenchRow} in a stateless session (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> hibernate() {
+        return fixture.hibernate().selectAll().block();
     }
 }

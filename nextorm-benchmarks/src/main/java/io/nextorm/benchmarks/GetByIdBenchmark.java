@@ -3,28 +3,25 @@ package io.nextorm.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.springframework.data.relational.core.query.Criteria.where;
 import static org.springframework.data.relational.core.query.Query.query;
 
 /**
  * Getting rows by primary key: one operation is {@value #LOOKUPS} lookups of random existing keys,
- * one after the other, each on a pooled connection of its own.
+ * one after the other, each on a pooled connection of its own. {@link GetByIdConcurrentBenchmark}
+ * runs the same lookups {@value GetByIdConcurrentBenchmark#IN_FLIGHT} at a time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +29,7 @@ import static org.springframework.data.relational.core.query.Query.query;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class GetByIdBenchmark {
+public class GetByIdBenchmark extends TableBenchmark {
 
     /** Rows in the table. */
     public static final int ROWS = 10_000;
@@ -40,36 +37,26 @@ public class GetByIdBenchmark {
     /** Lookups in one operation. */
     public static final int LOOKUPS = 1_000;
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
+    /** Rows in the table; lowered by the smoke test. */
+    int rows = Sizes.scaled(ROWS);
 
-    /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    /** Lookups per operation; lowered by the smoke test. */
+    int lookups = Sizes.scaled(LOOKUPS);
 
-    private Fixture fixture;
     private Long[] ids;
 
-    /**
-     * Opens the fixture, fills the table and draws the keys to look up (the same for every side).
-     */
-    @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
-        List<Long> existing = fixture.fill(rows);
-        Random random = new Random(42);
-        ids = new Long[LOOKUPS];
-        for (int i = 0; i < LOOKUPS; i++) {
-            ids[i] = existing.get(random.nextInt(existing.size()));
-        }
+    /** Lookups in flight at once: 1 here. */
+    int concurrency() {
+        return 1;
     }
 
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
+    @Override
+    void prepare() {
+        ids = Lookups.draw(fixture.fill(rows), lookups);
+    }
+
+    private List<BenchRow> lookUp(Function<Long, Mono<BenchRow>> get) {
+        return Lookups.run(ids, concurrency(), get);
     }
 
     /**
@@ -79,7 +66,7 @@ public class GetByIdBenchmark {
      */
     @Benchmark
     public List<BenchRow> raw() {
-        return Flux.fromArray(ids).concatMap(id -> fixture.raw().selectById(id)).collectList().block();
+        return lookUp(fixture.raw()::selectById);
     }
 
     /**
@@ -89,9 +76,7 @@ public class GetByIdBenchmark {
      */
     @Benchmark
     public List<BenchRow> nextorm() {
-        return Flux.fromArray(ids)
-                .concatMap(id -> fixture.db().aselect(BenchRow.class).filter(BenchRow_.id.eq(id)).fetchOne())
-                .collectList().block();
+        return lookUp(id -> fixture.db().aselect(BenchRow.class).filter(BenchRow_.id.eq(id)).fetchOne());
     }
 
     /**
@@ -101,8 +86,46 @@ public class GetByIdBenchmark {
      */
     @Benchmark
     public List<BenchRow> springTemplate() {
-        return Flux.fromArray(ids)
-                .concatMap(id -> fixture.template().selectOne(query(where("id").is(id)), BenchRow.class))
-                .collectList().block();
+        return lookUp(id -> fixture.template().selectOne(query(where("id").is(id)), BenchRow.class));
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.findById(id)}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springRepository() {
+        return lookUp(fixture.repository()::findById);
+    }
+
+    /**
+     * jOOQ: {@code select(...).from(BENCH_ROW).where(ID.eq(id))} as a publisher.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> jooq() {
+        return lookUp(fixture.jooq()::selectById);
+    }
+
+    /**
+     * The Vert.x client: a prepared query per key (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> vertx() {
+        return lookUp(fixture.vertx()::selectById);
+    }
+
+    /**
+     * Hibernate Reactive: {@code StatelessSession.get(BenchRow.class, id)} (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> hibernate() {
+        return lookUp(fixture.hibernate()::selectById);
     }
 }

@@ -7,13 +7,12 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Inserting {@value #ROWS} new objects into an empty table, one operation per {@value #ROWS}. The
  * table is emptied and the objects are made before each operation, outside the measured time.
+ * nextorm's session flush is measured against one INSERT per row and against each peer's batch.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class InsertBenchmark {
+public class InsertBenchmark extends TableBenchmark {
 
     /** Objects inserted by one operation. */
     public static final int ROWS = 10_000;
@@ -36,22 +36,14 @@ public class InsertBenchmark {
     /** Rows in one multi-row INSERT. */
     public static final int ROWS_PER_STATEMENT = 500;
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
-
     /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    int rows = Sizes.scaled(ROWS);
 
-    private Fixture fixture;
     private List<BenchRow> objects;
 
-    /**
-     * Opens the fixture.
-     */
-    @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
+    @Override
+    void prepare() {
+        // nothing once per trial: each invocation starts from an empty table (emptyTable)
     }
 
     /**
@@ -65,14 +57,6 @@ public class InsertBenchmark {
 
     Fixture fixture() {
         return fixture;
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     /**
@@ -130,7 +114,7 @@ public class InsertBenchmark {
     public List<BenchRow> nextormSessionFlush() {
         return fixture.db().session(session -> {
             objects.forEach(session::add);
-            return reactor.core.publisher.Mono.just(objects);
+            return Mono.just(objects);
         }).block();
     }
 
@@ -142,5 +126,75 @@ public class InsertBenchmark {
     @Benchmark
     public List<BenchRow> springTemplateInsert() {
         return Flux.fromIterable(objects).concatMap(fixture.template()::insert).collectList().block();
+    }
+
+    /**
+     * The raw driver: one INSERT bound once per row as one {@code Statement.add()} batch, in one
+     * transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> rawBatch() {
+        fixture.raw().insertBatch(objects).block();
+        return objects;
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.saveAll(objects)} in one transaction (Spring Data R2DBC
+     * has no batch: one INSERT per object, keys read back).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> springRepositorySaveAll() {
+        return fixture.repository().saveAll(objects).as(fixture.transactional()::transactional).collectList().block();
+    }
+
+    /**
+     * jOOQ: {@code batch(insertInto(...).values(...)).bind(...)} per row, in one transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> jooqBatch() {
+        fixture.jooq().insertBatch(objects).block();
+        return objects;
+    }
+
+    /**
+     * jOOQ: multi-row {@code insertInto(...).values(...).values(...)} of {@value #ROWS_PER_STATEMENT}
+     * rows a statement, in one transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> jooqMultiRow() {
+        fixture.jooq().insertMultiRow(objects, ROWS_PER_STATEMENT).block();
+        return objects;
+    }
+
+    /**
+     * The Vert.x client: {@code preparedQuery(insert).executeBatch(tuples)} in one transaction, keys
+     * not read (PostgreSQL only).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> vertxBatch() {
+        fixture.vertx().insertBatch(objects).block();
+        return objects;
+    }
+
+    /**
+     * Hibernate Reactive: {@code StatelessSession.insertMultiple(objects)} in one transaction, keys
+     * read back (PostgreSQL only).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> hibernateInsertAll() {
+        fixture.hibernate().insertAll(objects).block();
+        return objects;
     }
 }
