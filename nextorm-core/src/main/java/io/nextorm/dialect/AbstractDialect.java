@@ -280,6 +280,38 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     @Override
+    public void appendBoundLimitOffset(StringBuilder sql, Long limit, Long offset,
+                                       java.util.function.Function<Long, String> marker) {
+        if (limit == null && offset != null && !offsetWithoutLimit()) {
+            sql.append(" LIMIT ").append(noLimit());
+        }
+        if (limit != null) {
+            sql.append(" LIMIT ").append(marker.apply(limit));
+        }
+        if (offset != null) {
+            sql.append(" OFFSET ").append(marker.apply(offset));
+        }
+    }
+
+    /**
+     * Whether the dialect accepts OFFSET without LIMIT (standard SQL, H2 and PostgreSQL do).
+     *
+     * @return true by default
+     */
+    protected boolean offsetWithoutLimit() {
+        return true;
+    }
+
+    /**
+     * The LIMIT that means "no limit", for dialects that need one before OFFSET.
+     *
+     * @return the literal
+     */
+    protected String noLimit() {
+        return "ALL";
+    }
+
+    @Override
     public String forUpdate(boolean skipLocked) {
         return skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
     }

@@ -109,6 +109,23 @@ public interface Dialect {
     void appendLimitOffset(StringBuilder sql, Long limit, Long offset);
 
     /**
+     * Appends the paging clause with its numbers as bound parameters ({@code LIMIT ? OFFSET ?}), so
+     * that every page of a query is one statement: one cached SQL text, one statistics entry, one
+     * meter series. An offset that is given is always written, also 0 (the first page). The default
+     * writes the numbers as literals, as {@link #appendLimitOffset} does, for dialects that cannot
+     * bind them.
+     *
+     * @param sql the statement so far
+     * @param limit the maximum number of rows, or null
+     * @param offset rows to skip, or null
+     * @param marker binds a number as the statement's next parameter and returns its marker
+     */
+    default void appendBoundLimitOffset(StringBuilder sql, Long limit, Long offset,
+                                        java.util.function.Function<Long, String> marker) {
+        appendLimitOffset(sql, limit, offset);
+    }
+
+    /**
      * The row-lock clause.
      *
      * @param skipLocked whether locked rows are skipped instead of waited for

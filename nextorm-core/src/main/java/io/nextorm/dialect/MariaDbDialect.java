@@ -127,6 +127,16 @@ public final class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    protected boolean offsetWithoutLimit() {
+        return false;
+    }
+
+    @Override
+    protected String noLimit() {
+        return "18446744073709551615";
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
     }

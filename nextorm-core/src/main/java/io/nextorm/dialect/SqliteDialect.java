@@ -129,6 +129,16 @@ public final class SqliteDialect extends AbstractDialect {
     }
 
     @Override
+    protected boolean offsetWithoutLimit() {
+        return false;
+    }
+
+    @Override
+    protected String noLimit() {
+        return "-1";
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
     }

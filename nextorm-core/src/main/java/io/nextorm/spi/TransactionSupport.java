@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.util.context.ContextView;
 
 import java.util.function.Function;
 
@@ -69,5 +70,24 @@ public interface TransactionSupport {
     default <T> Flux<T> withConnection(ConnectionFactory connectionFactory,
                                        Function<Connection, ? extends Publisher<T>> work) {
         return Flux.usingWhen(connectionFactory.create(), work, Connection::close);
+    }
+
+    /**
+     * The transaction a subscriber already runs in, begun by someone else, that nextorm calls made
+     * outside {@code db.session(...)} should join: the default knows none and returns null. The
+     * Spring Boot starter's implementation returns the running Spring transaction
+     * ({@code @Transactional}, {@code TransactionalOperator}) over the connection factory, so that
+     * plain {@code db.aselect(...)}, {@code db.asave(...)}, {@code forUpdate()} and
+     * {@code db.getConnection()} in it share one identity map, bound to that transaction with
+     * {@link TransactionHandle#bind}: flushed before the transaction commits, cleared after it ends.
+     * The handle's {@code commit()} and {@code rollback()} should fail, since the transaction's owner
+     * ends it. Called for every statement: it must not block and should be cheap.
+     *
+     * @param connectionFactory where the database's connections come from
+     * @param context the subscriber's Reactor Context
+     * @return the running transaction, or null when there is none to join
+     */
+    default TransactionHandle joinRunning(ConnectionFactory connectionFactory, ContextView context) {
+        return null;
     }
 }

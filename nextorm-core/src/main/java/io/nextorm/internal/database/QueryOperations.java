@@ -53,7 +53,7 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
             DatabaseRuntime rt = state.runtime();
             if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
                 return Flux.error(new TransactionException("forUpdate() locks rows until the transaction ends, so it "
-                        + "needs one: run the query inside db.session(s -> ...)"));
+                        + "needs one: run the query inside db.session(s -> ...) or a Spring transaction (@Transactional)"));
             }
             return rt.queries().<T>select(spec);
         });

@@ -8,6 +8,7 @@ import io.nextorm.internal.mapping.Mapping;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.sql.SqlRenderer;
 import io.nextorm.spi.SessionListener;
+import io.nextorm.spi.TransactionHandle;
 import io.nextorm.spi.TransactionSupport;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -209,12 +210,30 @@ public final class DatabaseRuntime {
     }
 
     /**
-     * The session of this database a subscriber runs in.
+     * The session of this database a subscriber runs in: the one {@code db.session(...)} opened, or
+     * else the one bound to a running transaction that the {@link TransactionSupport} lets plain
+     * calls join ({@link TransactionSupport#joinRunning}; a Spring transaction in the starter).
      *
      * @param context the subscriber's context
      * @return the session, or null outside one
      */
     Session sessionOf(ContextView context) {
+        Session own = ownSessionOf(context);
+        if (own != null) {
+            return own;
+        }
+        TransactionHandle running = transactions.joinRunning(connectionFactory, context);
+        return running == null ? null : running.bind(this, () -> new Session(this, running));
+    }
+
+    /**
+     * The session of this database that {@code db.session(...)} opened around a subscriber, not
+     * counting a transaction it runs in that someone else began (see {@link #sessionOf}).
+     *
+     * @param context the subscriber's context
+     * @return the session, or null
+     */
+    Session ownSessionOf(ContextView context) {
         Object session = context.getOrDefault(this, null);
         return session instanceof Session s ? s : null;
     }

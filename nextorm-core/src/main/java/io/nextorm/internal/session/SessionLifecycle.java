@@ -44,7 +44,7 @@ public final class SessionLifecycle {
             throw new IllegalArgumentException("session() needs the work to run, got null");
         }
         return Mono.deferContextual(context -> {
-            Session joined = runtime.sessionOf(context);
+            Session joined = runtime.ownSessionOf(context);
             if (joined != null) {
                 return Flux.<T>defer(() -> work.apply(joined)).takeLast(1).singleOrEmpty();
             }

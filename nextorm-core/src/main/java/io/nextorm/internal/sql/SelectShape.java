@@ -54,9 +54,17 @@ record SelectShape(SelectSpec key, List<Object> values) {
         for (OrderItem item : spec.orderBy()) {
             orderBy.add(new OrderItem(erase(item.expression(), values), item.descending()));
         }
-        SelectSpec key = new SelectSpec(spec.entity(), where, orderBy, joins, spec.limit(), spec.offset(),
+        // LIMIT and OFFSET are bound too, after everything else: each page of a query is one shape
+        Long limit = spec.limit() == null ? null : erasedNumber(spec.limit(), values);
+        Long offset = spec.offset() == null ? null : erasedNumber(spec.offset(), values);
+        SelectSpec key = new SelectSpec(spec.entity(), where, orderBy, joins, limit, offset,
                 spec.distinct(), spec.randomOrder(), spec.lock(), spec.prefetch());
         return new SelectShape(key, values);
+    }
+
+    private static Long erasedNumber(Long number, List<Object> values) {
+        values.add(number);
+        return 0L;
     }
 
     private static Condition erase(Condition condition, List<Object> values) {

@@ -112,12 +112,12 @@ public final class SqlRenderer {
             // ORDER BY RANDOM() of a DISTINCT select would need the random value in the select list
             StringBuilder sql = renderer.beginFrom("SELECT q.* FROM (SELECT DISTINCT " + columns);
             sql.append(") q ORDER BY ").append(dialect.randomFunction());
-            dialect.appendLimitOffset(sql, spec.limit(), spec.offset());
+            dialect.appendBoundLimitOffset(sql, spec.limit(), spec.offset(), value -> renderer.marker(value, Long.class));
             return sql;
         }
         StringBuilder sql = renderer.beginFrom((spec.distinct() ? "SELECT DISTINCT " : "SELECT ") + columns);
         renderer.orderBy();
-        dialect.appendLimitOffset(sql, spec.limit(), spec.offset());
+        dialect.appendBoundLimitOffset(sql, spec.limit(), spec.offset(), value -> renderer.marker(value, Long.class));
         return sql;
     }
 
@@ -249,7 +249,7 @@ public final class SqlRenderer {
             sql = renderer.beginFrom(prefix.toString());
             if (rows.limit() != null || rows.offset() != null || rows.randomOrder()) {
                 renderer.orderBy();
-                dialect.appendLimitOffset(sql, rows.limit(), rows.offset());
+                dialect.appendBoundLimitOffset(sql, rows.limit(), rows.offset(), value -> renderer.marker(value, Long.class));
             }
             sql.append(") x)");
         }

@@ -31,9 +31,19 @@ class SelectShapeCacheTest {
         SqlStatement second = select(Article_.title.eq("b"), Article_.views.between(7L, 9L), Article_.title.startsWith("y"));
         assertThat(second.sql()).isSameAs(first.sql()).isEqualTo(
                 "SELECT id, title, subtitle, slug, views, draft, author_id, published, version FROM article "
-                        + "WHERE title = $1 AND views BETWEEN $2 AND $3 AND title LIKE $4 ORDER BY title LIMIT 10");
-        assertThat(first.parameters()).containsExactly("a", 1L, 5L, "x\\%%");
-        assertThat(second.parameters()).containsExactly("b", 7L, 9L, "y%");
+                        + "WHERE title = $1 AND views BETWEEN $2 AND $3 AND title LIKE $4 ORDER BY title LIMIT $5");
+        assertThat(first.parameters()).containsExactly("a", 1L, 5L, "x\\%%", 10L);
+        assertThat(second.parameters()).containsExactly("b", 7L, 9L, "y%", 10L);
+    }
+
+    @Test
+    void pagesOfAQueryShareOneSqlTextAndBindTheirNumbers() {
+        SelectSpec base = SelectSpec.of(Article.class).withOrderBy(List.of(Article_.title.asc()));
+        SqlStatement first = renderer.select(base.withLimitOffset(10L, 0L));
+        SqlStatement fiftieth = renderer.select(base.withLimitOffset(10L, 490L));
+        assertThat(fiftieth.sql()).isSameAs(first.sql()).endsWith("ORDER BY title LIMIT $1 OFFSET $2");
+        assertThat(first.parameters()).containsExactly(10L, 0L);
+        assertThat(fiftieth.parameters()).containsExactly(10L, 490L);
     }
 
     @Test
@@ -42,7 +52,7 @@ class SelectShapeCacheTest {
         SqlStatement three = select(Article_.id.in(1L, 2L, 3L));
         assertThat(three.sql()).contains("IN ($1, $2, $3)");
         assertThat(two.sql()).contains("IN ($1, $2)");
-        assertThat(select(Article_.id.in(4L, 5L)).parameters()).containsExactly(4L, 5L);
+        assertThat(select(Article_.id.in(4L, 5L)).parameters()).containsExactly(4L, 5L, 10L);
     }
 
     @Test
@@ -51,8 +61,8 @@ class SelectShapeCacheTest {
         ann.id = 7L;
         Author bob = new Author("bob");
         bob.id = 8L;
-        assertThat(select(Article_.author.eq(ann)).parameters()).containsExactly(7L);
-        assertThat(select(Article_.author.eq(bob)).parameters()).containsExactly(8L);
+        assertThat(select(Article_.author.eq(ann)).parameters()).containsExactly(7L, 10L);
+        assertThat(select(Article_.author.eq(bob)).parameters()).containsExactly(8L, 10L);
         assertThatThrownBy(() -> select(Article_.author.eq(new Author("unsaved"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsaved Author");
     }
@@ -62,6 +72,6 @@ class SelectShapeCacheTest {
         SqlStatement first = select(Article_.author.then(Author_.name).eq("ann"));
         SqlStatement second = select(Article_.author.then(Author_.name).eq("bob"));
         assertThat(second.sql()).isSameAs(first.sql()).contains("LEFT JOIN author t1");
-        assertThat(second.parameters()).containsExactly("bob");
+        assertThat(second.parameters()).containsExactly("bob", 10L);
     }
 }

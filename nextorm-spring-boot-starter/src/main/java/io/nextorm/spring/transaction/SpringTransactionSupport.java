@@ -7,17 +7,16 @@ import io.nextorm.spi.TransactionSupport;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
-import org.springframework.core.Ordered;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.transaction.ReactiveTransaction;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionContextManager;
-import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -141,6 +140,20 @@ public final class SpringTransactionSupport implements TransactionSupport {
                 .flatMap(transactional -> transactional ? Mono.<Void>empty() : Mono.from(connection.close()));
     }
 
+    /**
+     * The running Spring transaction over the connection factory ({@code @Transactional},
+     * {@code TransactionalOperator}), for plain calls made in it outside {@code db.session(...)}:
+     * they share one identity map bound to it, flushed before its commit and cleared after its end.
+     *
+     * @param connectionFactory the database's connection factory
+     * @param context the subscriber's context
+     * @return the transaction, or null outside one
+     */
+    @Override
+    public TransactionHandle joinRunning(ConnectionFactory connectionFactory, ContextView context) {
+        return RunningSpringTransaction.find(connectionFactory, context);
+    }
+
     @Override
     public String toString() {
         return "SpringTransactionSupport[" + transactionManager + "]";
@@ -231,67 +244,16 @@ public final class SpringTransactionSupport implements TransactionSupport {
          * in it share the state, and synchronizes it with the transaction's end.
          */
         @Override
-        @SuppressWarnings("unchecked")
         public <S extends TransactionScoped> S bind(Object key, Supplier<S> create) {
-            TransactionSynchronizationManager manager = synchronizations;
-            if (manager == null || !manager.isSynchronizationActive()) {
-                return create.get();
-            }
-            Object existing = manager.getResource(key);
-            if (existing != null) {
-                return (S) existing;
-            }
-            S state = create.get();
             synchronized (bound) {
-                bound.put(key, state);
-                register(key, state);
+                S state = TransactionBinding.bind(synchronizations, key, create, () -> restarting);
+                bound.putIfAbsent(key, state);
+                return state;
             }
-            return state;
         }
 
         private void register(Object key, TransactionScoped state) {
-            TransactionSynchronizationManager manager = synchronizations;
-            if (manager == null || !manager.isSynchronizationActive() || manager.hasResource(key)) {
-                return;
-            }
-            manager.bindResource(key, state);
-            manager.registerSynchronization(new StateSynchronization(manager, key, state));
-        }
-
-        /** Flushes bound state before the commit and clears it after the transaction's end. */
-        private final class StateSynchronization implements TransactionSynchronization, Ordered {
-
-            private final TransactionSynchronizationManager manager;
-            private final Object key;
-            private final TransactionScoped state;
-
-            StateSynchronization(TransactionSynchronizationManager manager, Object key, TransactionScoped state) {
-                this.manager = manager;
-                this.key = key;
-                this.state = state;
-            }
-
-            @Override
-            public int getOrder() {
-                // before the connection's own synchronization, so the flush still has the connection
-                return ConnectionFactoryUtils.CONNECTION_SYNCHRONIZATION_ORDER - 100;
-            }
-
-            @Override
-            public Mono<Void> beforeCommit(boolean readOnly) {
-                return state.beforeCommit();
-            }
-
-            @Override
-            public Mono<Void> afterCompletion(int completion) {
-                return Mono.fromRunnable(() -> {
-                    manager.unbindResourceIfPossible(key);
-                    // a session going on in a new transaction (acommit, arollback) keeps its state
-                    if (!restarting) {
-                        state.afterCompletion(completion == STATUS_COMMITTED);
-                    }
-                });
-            }
+            TransactionBinding.register(synchronizations, key, state, () -> restarting);
         }
     }
 }

@@ -36,10 +36,31 @@ public final class MappingFailureAnalyzer extends AbstractFailureAnalyzer<Mappin
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MappingException cause) {
         return new FailureAnalysis("nextorm could not map the entities: " + cause.getMessage(),
-                "Fix the entity class named above (every @Entity needs one @PrimaryKey field, supported field types, "
-                        + "and each Set relation exactly one reverse side). Check that nextorm.entity-packages "
-                        + "(by default the application's package) holds only the entities you mean to map, or set "
-                        + "nextorm.validate-relations=false to map Set relations that have no reverse side.",
-                cause);
+                action(String.valueOf(cause.getMessage())), cause);
+    }
+
+    /**
+     * What to do about a mapping failure, by its kind: a Set without (or with two) reverse sides,
+     * a schema that does not match the entities, or anything else about an entity class.
+     *
+     * @param message the failure's message
+     * @return the action
+     */
+    static String action(String message) {
+        String text = message.toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("reverse side") || text.contains("reverse candidates")) {
+            return "Give the Set relation named above exactly one reverse side: add the field the message names to "
+                    + "the other entity (a reference back for one-to-many, a Set back for many-to-many), or, where two "
+                    + "fields could be the reverse, annotate the Set with @Reverse(\"field\") to pick one.";
+        }
+        if (text.contains("table") || text.contains("column") || text.contains("schema")) {
+            return "Make the database's schema match the entities: run your migrations (Flyway, Liquibase and "
+                    + "spring.sql.init run before nextorm's check), let nextorm create missing tables "
+                    + "(nextorm.create-tables=true, or nextorm.schema=create), or change the entity field named "
+                    + "above to match its column.";
+        }
+        return "Fix the entity class named above (every @Entity needs a @PrimaryKey field and supported field types). "
+                + "Check that nextorm.entity-packages (by default the application's package) holds only the entities "
+                + "you mean to map.";
     }
 }

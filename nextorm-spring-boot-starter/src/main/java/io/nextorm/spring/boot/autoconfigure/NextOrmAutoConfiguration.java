@@ -9,7 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.transaction.ReactiveTransactionManager;
-import reactor.core.publisher.Mono;
 
 import java.util.List;
 
@@ -54,7 +53,8 @@ import java.util.List;
  */
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass(AsyncDatabase.class)
-@ConditionalOnBean(ConnectionFactory.class)
+@ConditionalOnSingleCandidate(ConnectionFactory.class)
+@ConditionalOnProperty(prefix = "nextorm", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(NextOrmProperties.class)
 public final class NextOrmAutoConfiguration {
 
@@ -68,10 +68,12 @@ public final class NextOrmAutoConfiguration {
      * The database, bound to the connection factory and mapped, its tables created when
      * {@code nextorm.create-tables} is set.
      *
-     * <p>Mapping blocks, once, while the application context starts: a bean must be ready when it
-     * is injected, and bad entities or an unreachable database should stop the application here,
-     * with a failure analysis, rather than surface on its first request. This is the one place
-     * nextorm blocks; no request thread runs yet.
+     * <p>Starting blocks, once, while the application context starts, for at most
+     * {@code nextorm.startup-timeout}: a bean must be ready when it is injected, and bad entities,
+     * an unsupported or unreachable database or a wrong schema should stop the application here,
+     * with a failure analysis, rather than surface on its first request. The database is reached
+     * once (a validated connection) even when no table is created. This is the one place nextorm
+     * blocks; no request thread runs yet.
      *
      * <p>On shutdown Spring subscribes to {@link AsyncDatabase#close()} and awaits it; it leaves
      * the connection factory open, since Spring Boot owns and disposes of it.
@@ -81,23 +83,26 @@ public final class NextOrmAutoConfiguration {
      * @param beanFactory the bean factory, for the application's packages and class loader
      * @param transactionSupport how sessions get their transactions, when the application has one
      *                           such bean (by default the one over Spring's transaction manager)
+     * @param customizers hooks applied, in order, before the database is bound
      * @return the database, ready for queries
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public AsyncDatabase asyncDatabase(ConnectionFactory connectionFactory, NextOrmProperties properties,
                                        ConfigurableListableBeanFactory beanFactory,
-                                       ObjectProvider<TransactionSupport> transactionSupport) {
+                                       ObjectProvider<TransactionSupport> transactionSupport,
+                                       ObjectProvider<NextOrmCustomizer> customizers) {
         ClassLoader classLoader = beanFactory.getBeanClassLoader();
         if (classLoader == null) {
             classLoader = NextOrmAutoConfiguration.class.getClassLoader();
         }
-        AsyncDatabase db = new AsyncDatabase(IndexedEntities.in(classLoader, entityPackages(properties, beanFactory)));
+        List<String> packages = entityPackages(properties, beanFactory);
+        List<Class<?>> entities = IndexedEntities.in(classLoader, packages);
+        DatabaseStartup.requireEntities(entities, packages);
+        AsyncDatabase db = new AsyncDatabase(entities);
         transactionSupport.ifUnique(db::setTransactionSupport);
-        db.bind(connectionFactory)
-                .then(db.generateMapping(properties.isCreateTables(), properties.isValidateRelations()))
-                .onErrorResume(error -> db.close().then(Mono.error(error)))
-                .block();
+        customizers.orderedStream().forEach(customizer -> customizer.customize(db));
+        DatabaseStartup.start(db, connectionFactory, properties);
         return db;
     }
 

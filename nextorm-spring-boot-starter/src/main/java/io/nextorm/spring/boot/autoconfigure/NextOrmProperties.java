@@ -2,6 +2,7 @@ package io.nextorm.spring.boot.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +42,65 @@ public class NextOrmProperties {
     private boolean validateRelations = true;
 
     /**
+     * Whether to auto-configure an AsyncDatabase.
+     */
+    private boolean enabled = true;
+
+    /**
+     * How long startup waits for the database to be reached and the entities to be mapped before
+     * it fails.
+     */
+    private Duration startupTimeout = Duration.ofSeconds(30);
+
+    /**
      * Query metrics.
      */
     private final Metrics metrics = new Metrics();
+
+    /**
+     * Observations (spans) of statements.
+     */
+    private final Observations observations = new Observations();
+
+    /**
+     * Whether an AsyncDatabase is auto-configured.
+     *
+     * @return true by default
+     */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /**
+     * Sets whether an AsyncDatabase is auto-configured.
+     *
+     * @param enabled false to leave nextorm out
+     */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /**
+     * How long startup waits for the database.
+     *
+     * @return the timeout, 30 seconds by default
+     */
+    public Duration getStartupTimeout() {
+        return startupTimeout;
+    }
+
+    /**
+     * Sets how long startup waits for the database.
+     *
+     * @param startupTimeout a positive duration
+     */
+    public void setStartupTimeout(Duration startupTimeout) {
+        if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
+            throw new IllegalArgumentException("nextorm.startup-timeout must be a positive duration such as 30s, got "
+                    + startupTimeout);
+        }
+        this.startupTimeout = startupTimeout;
+    }
 
     /**
      * The packages to map entities from.
@@ -97,6 +154,15 @@ public class NextOrmProperties {
      */
     public void setValidateRelations(boolean validateRelations) {
         this.validateRelations = validateRelations;
+    }
+
+    /**
+     * The observation settings.
+     *
+     * @return the observation settings
+     */
+    public Observations getObservations() {
+        return observations;
     }
 
     /**
@@ -158,6 +224,36 @@ public class NextOrmProperties {
          */
         public void setMaxStatements(int maxStatements) {
             this.maxStatements = maxStatements;
+        }
+    }
+
+    /**
+     * Settings of the {@code nextorm.query} Observations.
+     */
+    public static class Observations {
+
+        /**
+         * Whether to make an Observation (a span, with tracing) per statement when the application
+         * has an ObservationRegistry.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Whether observations are made.
+         *
+         * @return true by default
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets whether observations are made.
+         *
+         * @param enabled false to make none
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }
