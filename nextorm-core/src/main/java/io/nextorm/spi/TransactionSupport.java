@@ -68,6 +68,6 @@ public interface TransactionSupport {
      */
     default <T> Flux<T> withConnection(ConnectionFactory connectionFactory,
                                        Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(connectionFactory.create(), work, io.nextorm.internal.execution.InterruptedConnections::release);
+        return Flux.usingWhen(connectionFactory.create(), work, Connection::close);
     }
 }

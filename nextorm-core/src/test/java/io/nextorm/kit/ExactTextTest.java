@@ -54,6 +54,7 @@ class ExactTextTest extends DatabaseTestKit {
 
     @Test
     void aTooLongValueIsNotQuotedInTheMessage() {
+        Assumptions.assumeFalse(target.provider().equals("sqlite"), "SQLite does not enforce a column's length");
         String tooLong = "toolongvalue".repeat(10);
         Throwable failure = catchThrowable(() -> await(db.execute("INSERT INTO article (title, slug, views, draft, version) "
                 + "VALUES (?, ?, 0, ?, 0)", "t", tooLong, false)));

@@ -78,6 +78,16 @@ public final class ConnectionTransactionSupport implements TransactionSupport {
     }
 
     /**
+     * {@inheritDoc} A connection whose statement was cancelled before its result ended is closed
+     * under its pool's wrapper when released, never reused.
+     */
+    @Override
+    public <T> Flux<T> withConnection(ConnectionFactory connectionFactory,
+                                      Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(connectionFactory.create(), work, InterruptedConnections::release);
+    }
+
+    /**
      * A commit or rollback and the release after it, which a cancel cannot cut in half: cancelled, the
      * connection is closed instead (the server rolls back what it has not committed).
      */
