@@ -115,13 +115,13 @@ class CancellationTest extends DatabaseTestKit {
         AsyncDatabase observer = observer(url, 1);
         small.session(s -> Flux.range(0, 200).doOnNext(i -> s.add(new Author("row" + i))).then()).block(TIMEOUT);
         Random random = new Random(82);
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 300; round++) {
             // no parameters: PostgreSQL's simple query protocol, the case that got stuck
             Disposable running = small.selectRaw("SELECT * FROM author").subscribe(value -> { }, error -> { });
-            LockSupport.parkNanos(random.nextInt(1_500_000));
+            LockSupport.parkNanos(random.nextInt(round % 2 == 0 ? 100_000 : 800_000));
             running.dispose();
             Disposable streaming = small.aselect(Author.class).stream().take(2).subscribe(value -> { }, error -> { });
-            LockSupport.parkNanos(random.nextInt(1_500_000));
+            LockSupport.parkNanos(random.nextInt(round % 2 == 0 ? 100_000 : 800_000));
             streaming.dispose();
         }
         assertThat(small.selectRaw("SELECT COUNT(*) AS n FROM author").block(BOUND)).hasSize(1);
