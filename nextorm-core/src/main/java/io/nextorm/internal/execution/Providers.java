@@ -62,6 +62,12 @@ public final class Providers {
                 default -> builder.option(Option.valueOf(key), value);
             }
         }
+        // opening a connection is bounded by the driver's connect timeout rather than the pool's
+        // maxCreateConnectionTime, whose timeout operator makes reactor-pool return a permit twice
+        // ("Too many permits returned") when connections are killed
+        if (!options.containsKey(ConnectionFactoryOptions.CONNECT_TIMEOUT.name())) {
+            builder.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, pool.maxCreateConnectionTime());
+        }
         ConnectionPoolConfiguration.Builder configuration = ConnectionPoolConfiguration
                 .builder(ConnectionFactories.get(builder.build()))
                 .name("nextorm-" + driver.names().get(0))
@@ -69,7 +75,6 @@ public final class Providers {
                 .maxSize(pool.maxSize())
                 .maxIdleTime(pool.maxIdleTime())
                 .maxAcquireTime(pool.maxAcquireTime())
-                .maxCreateConnectionTime(pool.maxCreateConnectionTime())
                 // a connection stuck behind an unfinished conversation does not answer its validation:
                 // it is dropped after this time instead of making its caller wait forever
                 .maxValidationTime(pool.maxValidationTime())
