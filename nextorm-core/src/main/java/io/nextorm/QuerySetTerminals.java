@@ -44,7 +44,9 @@ abstract class QuerySetTerminals<T> {
      * @return the first object, or empty
      */
     public Mono<T> fetchOne() {
-        return operations().rows(spec().limit() == null ? spec().withLimitOffset(1L, spec().offset()) : spec()).next();
+        return operations().rows(spec().limit() == null ? spec().withLimitOffset(1L, spec().offset()) : spec())
+                // read to the end rather than cancel mid-result (which retires the connection)
+                .reduce((first, later) -> first);
     }
 
     /**
@@ -378,7 +380,7 @@ abstract class QuerySetTerminals<T> {
      * @throws MappingException as {@link #raw(String, List)}
      */
     public Mono<T> rawOne(String sql, List<?> params) {
-        return operations().rawRows(sql, params).next();
+        return operations().rawRows(sql, params).reduce((first, later) -> first);
     }
 
     /**

@@ -26,6 +26,20 @@ public class SqlExecutionException extends NextOrmException {
     }
 
     /**
+     * Creates the exception with a message of its own in place of the driver's (nextorm passes the
+     * driver's message with its quoted values removed).
+     *
+     * @param sql the statement that failed, as sent
+     * @param message what went wrong, without bound values
+     * @param cause the driver's exception
+     */
+    public SqlExecutionException(String sql, String message, Throwable cause) {
+        super("Statement failed: " + (message == null ? cause.getClass().getName() : message) + " [SQL: " + sql + "]",
+                cause);
+        this.sql = sql;
+    }
+
+    /**
      * Returns the SQL text that failed, with its placeholders and without the bound values.
      *
      * @return the SQL text

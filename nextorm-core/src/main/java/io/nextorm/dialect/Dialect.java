@@ -54,6 +54,19 @@ public interface Dialect {
     boolean backslashEscapesInLiterals();
 
     /**
+     * A driver's error message with the values it quotes removed, keeping the names of constraints,
+     * keys, columns and tables: {@code Duplicate entry 'ann' for key 'name'} becomes
+     * {@code Duplicate entry ? for key 'name'}. {@link io.nextorm.SqlExecutionException}'s message
+     * is built from it, so no bound value reaches a log through it.
+     *
+     * @param driverMessage the driver's message
+     * @return the message without values
+     */
+    default String redactValues(String driverMessage) {
+        return DriverMessages.redact(driverMessage, backslashEscapesInLiterals());
+    }
+
+    /**
      * The column type of a column: {@code VARCHAR(80)}, {@code BIGINT}, {@code TIMESTAMP(6)}.
      *
      * @param column the column

@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * MariaDB 10.6+ through r2dbc-mariadb: backtick quoting, AUTO_INCREMENT keys, utf8mb4 tables.
+ * MariaDB 10.6+ through r2dbc-mariadb: backtick quoting, AUTO_INCREMENT keys, utf8mb4 tables with the
+ * NO PAD binary collation {@code utf8mb4_nopad_bin} (so {@code 'x' = 'x '} is false, as on the other databases).
  * MariaDB has no time-zone-aware timestamp with a full range, so {@code Instant} and
  * {@code OffsetDateTime} are stored as {@code DATETIME(6)} in UTC (an offset reads back as UTC);
  * UUIDs are stored as their 36-character text.
@@ -96,7 +97,7 @@ public final class MariaDbDialect extends AbstractDialect {
 
     @Override
     protected String tableOptions() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
     }
 
     @Override

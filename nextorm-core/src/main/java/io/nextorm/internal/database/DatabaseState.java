@@ -4,6 +4,7 @@ import io.nextorm.NextOrmException;
 import io.nextorm.Where;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.spi.DialectProviders;
+import io.nextorm.internal.execution.InterruptedConnections;
 import io.nextorm.internal.execution.Providers;
 import io.nextorm.internal.execution.RowMap;
 import io.nextorm.internal.execution.StatementExecutor;
@@ -382,6 +383,6 @@ public final class DatabaseState {
         if (current.runtime() != null) {
             return current.runtime().withConnection(work);
         }
-        return Flux.usingWhen(current.factory().create(), work, Connection::close);
+        return Flux.usingWhen(current.factory().create(), work, InterruptedConnections::release);
     }
 }

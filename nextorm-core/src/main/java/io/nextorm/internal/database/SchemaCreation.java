@@ -1,6 +1,7 @@
 package io.nextorm.internal.database;
 
 import io.nextorm.dialect.Dialect;
+import io.nextorm.internal.execution.InterruptedConnections;
 import io.nextorm.internal.execution.StatementExecutor;
 import io.nextorm.internal.mapping.Mapping;
 import io.nextorm.internal.sql.SqlRenderer;
@@ -37,7 +38,7 @@ final class SchemaCreation {
                         .flatMapMany(existing -> Flux.fromIterable(statements(dialect, built, existing))
                                 .concatMap(ddl -> executor.update(connection,
                                         new SqlStatement(ddl, List.of(), StatementKind.DDL, null)))),
-                Connection::close).then();
+                InterruptedConnections::release).then();
     }
 
     private static List<String> statements(Dialect dialect, Mapping built, List<String> existing) {

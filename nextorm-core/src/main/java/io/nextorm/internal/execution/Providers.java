@@ -8,7 +8,6 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -50,37 +49,48 @@ public final class Providers {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot read the " + provider + " URL '" + url + "': use " + driver.urlExamples(), e);
         }
-        int maxSize = 10;
-        int initialSize = 1;
-        Duration maxIdle = Duration.ofMinutes(30);
+        PoolOptions pool = PoolOptions.of(options);
         for (Map.Entry<String, ?> entry : options.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
+            if (key.startsWith(PoolOptions.PREFIX)) {
+                continue;
+            }
             switch (key) {
-                case "pool.maxSize" -> maxSize = Integer.parseInt(String.valueOf(value));
-                case "pool.initialSize" -> initialSize = Integer.parseInt(String.valueOf(value));
-                case "pool.maxIdleTime" -> maxIdle = Duration.parse(String.valueOf(value));
                 case "user", "username" -> builder.option(ConnectionFactoryOptions.USER, String.valueOf(value));
                 case "password" -> builder.option(ConnectionFactoryOptions.PASSWORD, String.valueOf(value));
                 default -> builder.option(Option.valueOf(key), value);
             }
         }
-        if (maxSize < 1 || initialSize < 0 || initialSize > maxSize) {
-            throw new IllegalArgumentException("The pool options need 1 <= pool.maxSize and 0 <= pool.initialSize <= "
-                    + "pool.maxSize; got maxSize " + maxSize + ", initialSize " + initialSize);
+        // opening a connection is bounded by the driver's connect timeout rather than the pool's
+        // maxCreateConnectionTime, whose timeout operator makes reactor-pool return a permit twice
+        // ("Too many permits returned") when connections are killed
+        if (!options.containsKey(ConnectionFactoryOptions.CONNECT_TIMEOUT.name())) {
+            builder.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, pool.maxCreateConnectionTime());
         }
-        ConnectionPoolConfiguration configuration = ConnectionPoolConfiguration
+        ConnectionPoolConfiguration.Builder configuration = ConnectionPoolConfiguration
                 .builder(ConnectionFactories.get(builder.build()))
                 .name("nextorm-" + driver.names().get(0))
-                .initialSize(initialSize)
-                .maxSize(maxSize)
-                .maxIdleTime(maxIdle)
+                .initialSize(pool.initialSize())
+                .maxSize(pool.maxSize())
+                .maxIdleTime(pool.maxIdleTime())
+                .maxAcquireTime(pool.maxAcquireTime())
+                // a connection stuck behind an unfinished conversation does not answer its validation:
+                // it is dropped after this time instead of making its caller wait forever
+                .maxValidationTime(pool.maxValidationTime())
                 .validationQuery("SELECT 1")
                 // a connection the server dropped fails validation on acquire; retry past it, so one dead
                 // connection (a killed session's, say) costs no caller an error
                 .acquireRetry(3)
-                .build();
-        return new ConnectionPool(configuration);
+                // a connection cut off mid-conversation is destroyed when released, not kept idle
+                .customizer(poolBuilder -> poolBuilder.evictionPredicate((connection, metadata) ->
+                        InterruptedConnections.isDriverConnectionMarked(connection)
+                                || metadata.idleTime() >= pool.maxIdleTime().toMillis()
+                                || (pool.maxLifeTime() != null && metadata.lifeTime() >= pool.maxLifeTime().toMillis())));
+        if (pool.maxLifeTime() != null) {
+            configuration.maxLifeTime(pool.maxLifeTime());
+        }
+        return new ConnectionPool(configuration.build());
     }
 
     private static boolean isPresentIn(DialectProvider driver, ClassLoader drivers) {

@@ -9,6 +9,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -83,7 +85,7 @@ public final class StatementExecutor {
      * @return the mapped rows
      */
     public <T> Flux<T> query(Connection connection, SqlStatement statement, Function<? super Readable, T> mapper) {
-        return run(statement, () -> {
+        return run(connection, statement, () -> {
             Statement prepared = prepare(connection, statement);
             return Flux.from(prepared.execute()).concatMap(result -> result.map(mapper));
         }, true);
@@ -97,7 +99,7 @@ public final class StatementExecutor {
      * @return the number of changed rows
      */
     public Mono<Long> update(Connection connection, SqlStatement statement) {
-        return run(statement, () -> Flux.from(prepare(connection, statement).execute())
+        return run(connection, statement, () -> Flux.from(prepare(connection, statement).execute())
                 .concatMap(Result::getRowsUpdated), false)
                 .reduce(0L, Long::sum);
     }
@@ -114,13 +116,14 @@ public final class StatementExecutor {
      */
     public <K> Flux<K> insertReturningKeys(Connection connection, SqlStatement statement, String keyColumn,
                                            Function<Readable, K> keyReader) {
-        return run(statement, () -> {
+        return run(connection, statement, () -> {
             Statement prepared = prepare(connection, statement).returnGeneratedValues(keyColumn);
             return Flux.from(prepared.execute()).concatMap(result -> result.map(keyReader));
         }, true);
     }
 
-    private <T> Flux<T> run(SqlStatement statement, java.util.function.Supplier<Flux<T>> work, boolean countElements) {
+    private <T> Flux<T> run(Connection connection, SqlStatement statement, java.util.function.Supplier<Flux<T>> work,
+                            boolean countElements) {
         return Flux.defer(() -> {
             observers.sending(statement);
             long start = System.nanoTime();
@@ -143,7 +146,8 @@ public final class StatementExecutor {
                         }
                     })
                     .onErrorMap(error -> !(error instanceof NextOrmException),
-                            error -> new SqlExecutionException(statement.sql(), error))
+                            error -> new SqlExecutionException(statement.sql(), dialect.redactValues(
+                                    error.getMessage()), error))
                     .doOnComplete(() -> {
                         if (done.compareAndSet(false, true)) {
                             finished(statement, System.nanoTime() - start, rows.get(), null);
@@ -156,10 +160,30 @@ public final class StatementExecutor {
                     })
                     .doOnCancel(() -> {
                         if (done.compareAndSet(false, true)) {
+                            // the server may still be sending this statement's result: the connection's
+                            // state is unknown, so it is never handed out again once released
+                            InterruptedConnections.mark(connection);
                             finished(statement, System.nanoTime() - start, rows.get(), null);
                         }
-                    });
+                    })
+                    // a Result the driver delivered after the cancel, or queued behind the current one,
+                    // is cancelled instead of left unsubscribed at the head of the connection's queue
+                    // (jOOQ #20112, r2dbc-postgresql #459)
+                    .doOnDiscard(Result.class, StatementExecutor::cancelRows);
         });
+    }
+
+    private static void cancelRows(Result result) {
+        try {
+            Flux.from(result.map((row, metadata) -> Boolean.TRUE)).subscribe(new BaseSubscriber<Boolean>() {
+                @Override
+                protected void hookOnSubscribe(Subscription subscription) {
+                    subscription.cancel();
+                }
+            });
+        } catch (RuntimeException e) {
+            // a Result already consumed or closed refuses a second subscriber: nothing is left to cancel
+        }
     }
 
     private void finished(SqlStatement statement, long nanos, long rows, Throwable error) {

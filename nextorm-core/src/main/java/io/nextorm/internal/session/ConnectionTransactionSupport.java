@@ -4,6 +4,7 @@ import io.nextorm.spi.TransactionHandle;
 import io.nextorm.spi.TransactionSupport;
 
 import io.nextorm.TransactionException;
+import io.nextorm.internal.execution.InterruptedConnections;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.IsolationLevel;
@@ -60,13 +61,38 @@ public final class ConnectionTransactionSupport implements TransactionSupport {
         return Flux.usingWhen(
                 Mono.from(connectionFactory.create()).flatMap(connection -> begin(connection)
                         .thenReturn(new Handle(connection))
-                        .onErrorResume(error -> release(connection).then(Mono.error(error)))),
+                        .onErrorResume(error -> release(connection).then(Mono.error(error)))
+                        // cancelled while BEGIN was on its way: the transaction may be open on the server
+                        .doOnCancel(() -> InterruptedConnections.invalidate(connection).subscribe())),
                 work,
-                handle -> finish(handle.connection, Mono.from(handle.connection.commitTransaction())
-                        .onErrorMap(error -> new TransactionException("The commit failed; the session's changes are "
-                                + "rolled back by the database", error))),
-                (handle, error) -> finish(handle.connection, rollbackKeeping(handle.connection, error)),
-                handle -> finish(handle.connection, rollbackKeeping(handle.connection, null)));
+                handle -> uncancellable(handle.connection, finish(handle.connection,
+                        Mono.from(handle.connection.commitTransaction())
+                                .onErrorMap(error -> new TransactionException("The commit failed; the session's "
+                                        + "changes are rolled back by the database", error)))),
+                (handle, error) -> uncancellable(handle.connection,
+                        finish(handle.connection, rollbackKeeping(handle.connection, error))),
+                // cancelled inside the transaction: a statement may still be running on the connection and
+                // a ROLLBACK would queue behind it, so the connection is closed (the server rolls back) and
+                // never returned to the pool
+                handle -> InterruptedConnections.invalidate(handle.connection));
+    }
+
+    /**
+     * {@inheritDoc} A connection whose statement was cancelled before its result ended is closed
+     * under its pool's wrapper when released, never reused.
+     */
+    @Override
+    public <T> Flux<T> withConnection(ConnectionFactory connectionFactory,
+                                      Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(connectionFactory.create(), work, InterruptedConnections::release);
+    }
+
+    /**
+     * A commit or rollback and the release after it, which a cancel cannot cut in half: cancelled, the
+     * connection is closed instead (the server rolls back what it has not committed).
+     */
+    private static Mono<Void> uncancellable(Connection connection, Mono<Void> end) {
+        return end.doOnCancel(() -> InterruptedConnections.invalidate(connection).subscribe());
     }
 
     private Mono<Void> begin(Connection connection) {
@@ -89,6 +115,9 @@ public final class ConnectionTransactionSupport implements TransactionSupport {
     }
 
     private static Mono<Void> release(Connection connection) {
+        if (InterruptedConnections.isMarked(connection)) {
+            return InterruptedConnections.invalidate(connection);
+        }
         return Mono.defer(() -> connection.isAutoCommit() ? Mono.<Void>empty() : Mono.from(connection.setAutoCommit(true)))
                 .onErrorResume(error -> Mono.empty())
                 .then(Mono.defer(() -> Mono.from(connection.close())));

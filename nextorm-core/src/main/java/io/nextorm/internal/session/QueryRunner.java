@@ -77,7 +77,7 @@ public final class QueryRunner {
                     Object raw = row.get(0);
                     return Optional.ofNullable(raw == null ? null : runtime.mappers().convert(raw, type));
                 }))
-                .next()
+                .reduce((first, later) -> first)
                 .flatMap(value -> Mono.justOrEmpty(value.map(type::cast)));
     }
 

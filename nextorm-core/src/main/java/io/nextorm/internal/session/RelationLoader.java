@@ -271,7 +271,7 @@ final class RelationLoader {
                 List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
         return Mono.deferContextual(context -> runtime.withConnection(connection -> runtime.executor().query(connection,
                         select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
-                .next()
+                .reduce((first, later) -> first)
                 .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
                         + model.idOf(entity) + "] to load " + fieldName + " from")))
                 .flatMap(value -> {

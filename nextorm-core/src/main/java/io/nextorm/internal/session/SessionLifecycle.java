@@ -46,7 +46,7 @@ public final class SessionLifecycle {
         return Mono.deferContextual(context -> {
             Session joined = runtime.ownSessionOf(context);
             if (joined != null) {
-                return Flux.<T>defer(() -> work.apply(joined)).takeLast(1).singleOrEmpty();
+                return Flux.<T>defer(() -> publisherOf(work, joined)).takeLast(1).singleOrEmpty();
             }
             TransactionSupport support = runtime.transactionSupport();
             AtomicBoolean started = new AtomicBoolean();
@@ -54,7 +54,7 @@ public final class SessionLifecycle {
                         Session session = handle.bind(runtime, () -> new Session(runtime, handle));
                         started.set(true);
                         events.sessionStarted();
-                        return Flux.<T>defer(() -> work.apply(session)).takeLast(1).singleOrEmpty()
+                        return Flux.<T>defer(() -> publisherOf(work, session)).takeLast(1).singleOrEmpty()
                                 .map(Optional::of)
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(result -> session.flush().thenReturn(result))
@@ -118,5 +118,14 @@ public final class SessionLifecycle {
             throw new TransactionException(method + "() needs a session: call it inside db.session(s -> ...)");
         }
         return session;
+    }
+
+    private static <T> Publisher<T> publisherOf(Function<DbSession, ? extends Publisher<T>> work, DbSession session) {
+        Publisher<T> publisher = work.apply(session);
+        if (publisher == null) {
+            throw new IllegalArgumentException("The work given to session() returned null: it must return a Publisher, "
+                    + "such as Mono.empty() when it has nothing to return, or the Mono of its last step");
+        }
+        return publisher;
     }
 }

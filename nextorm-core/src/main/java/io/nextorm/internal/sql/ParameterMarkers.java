@@ -1,12 +1,50 @@
 package io.nextorm.internal.sql;
 
+import io.nextorm.dialect.Dialect;
+
 import java.util.function.IntFunction;
 
 /**
  * Finds the {@code ?} parameter markers of hand-written SQL, skipping string literals, quoted
- * identifiers and comments, and rewrites them into a driver's own form ({@code $1} for PostgreSQL).
+ * identifiers and comments as the database reads them, and rewrites them into a driver's own form
+ * ({@code $1} for PostgreSQL). {@code ??} outside literals and comments is a literal {@code ?}, not
+ * a marker (for PostgreSQL's jsonb {@code ?}, {@code ?|} and {@code ?&} operators).
  */
 public final class ParameterMarkers {
+
+    /**
+     * The lexical rules of a database's SQL that decide where a {@code ?} is not a marker.
+     *
+     * @param backslashEscapes a backslash escapes the next character in every string literal (MariaDB)
+     * @param hashComments {@code #} starts a comment to the end of the line (MariaDB)
+     * @param nestedComments block comments nest (PostgreSQL)
+     * @param escapeStrings {@code E'...'} strings take backslash escapes (PostgreSQL)
+     * @param dollarQuotes {@code $tag$ ... $tag$} strings (PostgreSQL, H2)
+     */
+    public record Syntax(boolean backslashEscapes, boolean hashComments, boolean nestedComments,
+                         boolean escapeStrings, boolean dollarQuotes) {
+
+        /** Standard SQL with dollar quotes (H2). */
+        public static final Syntax STANDARD = new Syntax(false, false, false, false, true);
+        /** PostgreSQL's rules. */
+        public static final Syntax POSTGRES = new Syntax(false, false, true, true, true);
+        /** MariaDB's rules. */
+        public static final Syntax MARIADB = new Syntax(true, true, false, false, false);
+
+        /**
+         * The rules of a dialect: MariaDB's where literals take backslash escapes, PostgreSQL's where
+         * the driver wants numbered markers, standard otherwise.
+         *
+         * @param dialect the dialect
+         * @return its rules
+         */
+        public static Syntax of(Dialect dialect) {
+            if (dialect.backslashEscapesInLiterals()) {
+                return MARIADB;
+            }
+            return dialect.acceptsQuestionMarks() ? STANDARD : POSTGRES;
+        }
+    }
 
     private ParameterMarkers() {
     }
@@ -19,12 +57,18 @@ public final class ParameterMarkers {
      * @return the number of markers outside literals and comments
      */
     public static int count(String sql, boolean backslashEscapes) {
-        int[] count = {0};
-        scan(sql, index -> {
-            count[0]++;
-            return "?";
-        }, null, backslashEscapes);
-        return count[0];
+        return count(sql, backslashEscapes ? Syntax.MARIADB : Syntax.STANDARD);
+    }
+
+    /**
+     * Counts the {@code ?} markers.
+     *
+     * @param sql the SQL
+     * @param syntax the database's lexical rules
+     * @return the number of markers outside literals and comments
+     */
+    public static int count(String sql, Syntax syntax) {
+        return scan(sql, index -> "?", null, syntax);
     }
 
     /**
@@ -36,12 +80,37 @@ public final class ParameterMarkers {
      * @return the rewritten SQL
      */
     public static String rewrite(String sql, boolean backslashEscapes, IntFunction<String> marker) {
+        return rewrite(sql, backslashEscapes ? Syntax.MARIADB : Syntax.STANDARD, marker);
+    }
+
+    /**
+     * Replaces every {@code ?} marker by {@code marker.apply(n)}, n counting from 1, and every
+     * {@code ??} by {@code ?}.
+     *
+     * @param sql the SQL with {@code ?} markers
+     * @param syntax the database's lexical rules
+     * @param marker the driver's marker for the n-th parameter
+     * @return the rewritten SQL
+     */
+    public static String rewrite(String sql, Syntax syntax, IntFunction<String> marker) {
         StringBuilder out = new StringBuilder(sql.length() + 16);
-        scan(sql, marker, out, backslashEscapes);
+        scan(sql, marker, out, syntax);
         return out.toString();
     }
 
-    private static void scan(String sql, IntFunction<String> marker, StringBuilder out, boolean backslashEscapes) {
+    /**
+     * Whether the SQL has a {@code ??} escape outside literals and comments, which must be rewritten
+     * even for a driver that takes {@code ?} markers as they are.
+     *
+     * @param sql the SQL
+     * @param syntax the database's lexical rules
+     * @return true when rewriting changes more than the markers
+     */
+    public static boolean hasEscapes(String sql, Syntax syntax) {
+        return sql.contains("??") && !rewrite(sql, syntax, n -> "?").equals(sql);
+    }
+
+    private static int scan(String sql, IntFunction<String> marker, StringBuilder out, Syntax syntax) {
         int n = 0;
         int length = sql.length();
         int i = 0;
@@ -49,21 +118,29 @@ public final class ParameterMarkers {
             char c = sql.charAt(i);
             int end = i + 1;
             if (c == '\'' || c == '"' || c == '`') {
-                end = closing(sql, i + 1, c, backslashEscapes);
-            } else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+                boolean escapes = syntax.backslashEscapes() || (c == '\'' && syntax.escapeStrings() && i > 0
+                        && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+                        && (i == 1 || !isWordPart(sql.charAt(i - 2))));
+                end = closing(sql, i + 1, c, escapes && c != '`');
+            } else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-'
+                    || c == '#' && syntax.hashComments()) {
                 int newline = sql.indexOf('\n', i);
                 end = newline < 0 ? length : newline;
             } else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                end = close < 0 ? length : close + 2;
-            } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
+                end = blockComment(sql, i, syntax.nestedComments());
+            } else if (c == '$' && syntax.dollarQuotes() && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
                 end = dollarQuoted(sql, i);
+            } else if (c == '?' && i + 1 < length && sql.charAt(i + 1) == '?') {
+                if (out != null) {
+                    out.append('?');
+                }
+                i += 2;
+                continue;
             } else if (c == '?') {
                 n++;
+                String text = marker.apply(n);
                 if (out != null) {
-                    out.append(marker.apply(n));
-                } else {
-                    marker.apply(n);
+                    out.append(text);
                 }
                 i++;
                 continue;
@@ -73,6 +150,31 @@ public final class ParameterMarkers {
             }
             i = end;
         }
+        return n;
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static int blockComment(String sql, int start, boolean nested) {
+        int depth = 1;
+        int i = start + 2;
+        while (i < sql.length()) {
+            if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0 || !nested) {
+                    return i;
+                }
+            } else if (nested && sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        return sql.length();
     }
 
     private static int closing(String sql, int from, char quote, boolean backslashEscapes) {
@@ -97,7 +199,7 @@ public final class ParameterMarkers {
 
     private static int dollarQuoted(String sql, int start) {
         int tagEnd = start + 1;
-        while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+        while (tagEnd < sql.length() && isWordPart(sql.charAt(tagEnd))) {
             tagEnd++;
         }
         if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$' || Character.isDigit(sql.charAt(start + 1))) {

@@ -299,14 +299,15 @@ public final class SqlRenderer {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("The SQL text is empty");
         }
-        int markers = ParameterMarkers.count(sql, dialect.backslashEscapesInLiterals());
+        ParameterMarkers.Syntax syntax = ParameterMarkers.Syntax.of(dialect);
+        int markers = ParameterMarkers.count(sql, syntax);
         int given = args == null ? 0 : args.size();
         if (markers != given) {
             throw new IllegalArgumentException("The SQL has " + markers + " ? placeholder(s) but " + given
-                    + " argument(s) were given: pass one argument per ?");
+                    + " argument(s) were given: pass one argument per ? (write ?? for a literal ?)");
         }
-        String text = dialect.acceptsQuestionMarks() ? sql
-                : ParameterMarkers.rewrite(sql, dialect.backslashEscapesInLiterals(), dialect::parameterMarker);
+        String text = dialect.acceptsQuestionMarks() && !ParameterMarkers.hasEscapes(sql, syntax) ? sql
+                : ParameterMarkers.rewrite(sql, syntax, dialect::parameterMarker);
         List<Object> parameters = new ArrayList<>(given);
         if (args != null) {
             for (Object arg : args) {

@@ -30,4 +30,38 @@ class ParameterMarkersTest {
         assertThat(ParameterMarkers.count(sql, false)).isEqualTo(1);
         assertThat(ParameterMarkers.count("SELECT 'a\\'?' , ?", true)).isEqualTo(1);
     }
+
+    @Test
+    void postgresEscapeStringsTakeBackslashes() {
+        assertThat(ParameterMarkers.count("SELECT E'\\'?', ?", ParameterMarkers.Syntax.POSTGRES)).isEqualTo(1);
+        assertThat(ParameterMarkers.count("SELECT e'a\\'?' , ?", ParameterMarkers.Syntax.POSTGRES)).isEqualTo(1);
+        // a plain string ends at the quote after the backslash
+        assertThat(ParameterMarkers.count("SELECT 'C:\\', ?", ParameterMarkers.Syntax.POSTGRES)).isEqualTo(1);
+    }
+
+    @Test
+    void postgresBlockCommentsNest() {
+        assertThat(ParameterMarkers.count("/* a /* b? */ c? */ SELECT ?", ParameterMarkers.Syntax.POSTGRES)).isEqualTo(1);
+        assertThat(ParameterMarkers.count("/* a /* b */ SELECT ?", ParameterMarkers.Syntax.MARIADB)).isEqualTo(1);
+    }
+
+    @Test
+    void mariaDbHashCommentsRunToTheEndOfTheLine() {
+        assertThat(ParameterMarkers.count("SELECT 1 # what?\n, ?", ParameterMarkers.Syntax.MARIADB)).isEqualTo(1);
+        assertThat(ParameterMarkers.count("SELECT 1 # ?\n", ParameterMarkers.Syntax.POSTGRES)).isEqualTo(1);
+    }
+
+    @Test
+    void aDoubledQuestionMarkIsALiteralQuestionMark() {
+        assertThat(ParameterMarkers.rewrite("SELECT data ?? 'a', ?, '??'", ParameterMarkers.Syntax.POSTGRES, n -> "$" + n))
+                .isEqualTo("SELECT data ? 'a', $1, '??'");
+        assertThat(ParameterMarkers.count("SELECT data ??| ?", ParameterMarkers.Syntax.POSTGRES)).isEqualTo(1);
+        assertThat(ParameterMarkers.hasEscapes("SELECT '??'", ParameterMarkers.Syntax.STANDARD)).isFalse();
+        assertThat(ParameterMarkers.hasEscapes("SELECT a ?? b", ParameterMarkers.Syntax.STANDARD)).isTrue();
+    }
+
+    @Test
+    void dollarQuotesAreNotMariaDbs() {
+        assertThat(ParameterMarkers.count("SELECT $$ ? $$", ParameterMarkers.Syntax.MARIADB)).isEqualTo(1);
+    }
 }
