@@ -52,11 +52,31 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
         return Flux.deferContextual(context -> {
             DatabaseRuntime rt = state.runtime();
             if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
-                return Flux.error(new TransactionException("forUpdate() locks rows until the transaction ends, so it "
-                        + "needs one: run the query inside db.session(s -> ...)"));
+                return Flux.error(lockNeedsTransaction());
             }
             return rt.queries().<T>select(spec);
         });
+    }
+
+    /**
+     * The objects a spec selects, as a stream fetched in steps (see {@code QueryRunner.stream}).
+     *
+     * @param spec the spec
+     * @return the objects
+     */
+    public Flux<T> stream(SelectSpec spec) {
+        return Flux.deferContextual(context -> {
+            DatabaseRuntime rt = state.runtime();
+            if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
+                return Flux.error(lockNeedsTransaction());
+            }
+            return rt.queries().<T>stream(spec);
+        });
+    }
+
+    private static TransactionException lockNeedsTransaction() {
+        return new TransactionException("forUpdate() locks rows until the transaction ends, so it "
+                + "needs one: run the query inside db.session(s -> ...)");
     }
 
     /**

@@ -90,6 +90,28 @@ public final class StatementExecutor {
     }
 
     /**
+     * Runs a query whose rows may be far more than fit in memory and maps them as they are demanded:
+     * the driver is asked for {@code fetchSize} rows at a time ({@link Statement#fetchSize}: a
+     * portal fetched in steps on PostgreSQL, a cursor on MariaDB, no effect where the driver streams by
+     * itself), and rows are requested from it in steps of the same size, so no more than about that
+     * many rows are held at once however long the result.
+     *
+     * @param connection the connection
+     * @param statement the statement
+     * @param mapper maps one row
+     * @param fetchSize rows per round trip, at least 1
+     * @param <T> the mapped type
+     * @return the mapped rows
+     */
+    public <T> Flux<T> stream(Connection connection, SqlStatement statement, Function<? super Readable, T> mapper,
+                              int fetchSize) {
+        return run(statement, () -> {
+            Statement prepared = prepare(connection, statement).fetchSize(fetchSize);
+            return Flux.from(prepared.execute()).concatMap(result -> Flux.from(result.map(mapper)).limitRate(fetchSize), 1);
+        }, true);
+    }
+
+    /**
      * Runs a statement and sums the rows it changed.
      *
      * @param connection the connection
