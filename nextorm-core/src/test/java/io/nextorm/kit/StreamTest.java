@@ -1,7 +1,12 @@
 package io.nextorm.kit;
 
 import io.nextorm.testkit.DatabaseTestKit;
+import io.nextorm.TransactionException;
 import io.nextorm.testkit.TestDatabase;
+import io.nextorm.testkit.model.Article;
+import io.nextorm.testkit.model.Article_;
+import io.nextorm.testkit.model.Author;
+import io.nextorm.testkit.model.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code stream()} reads a large result in flat heap: rows are fetched as they are demanded (a cursor
@@ -27,7 +33,7 @@ class StreamTest extends DatabaseTestKit {
 
     @Override
     protected List<Class<?>> entities() {
-        return List.of(StreamedRow.class);
+        return List.of(StreamedRow.class, Author.class, Article.class, Tag.class);
     }
 
     /** One statement per dialect, so that setup takes seconds even for a million rows. */
@@ -84,6 +90,39 @@ class StreamTest extends DatabaseTestKit {
         List<StreamedRow> first = db.aselect(StreamedRow.class).stream().take(10).collectList().block(TIMEOUT);
         assertThat(first).hasSize(10);
         assertThat(await(db.aselect(StreamedRow.class).count())).isEqualTo(20_000L);
+    }
+
+    @Test
+    void aStreamWithPrefetchLoadsTheReferencesOfEveryBatch() {
+        List<Author> authors = List.of(new Author("ann"), new Author("bob"), new Author("cy"));
+        List<Article> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            Article article = new Article(String.format("t%05d", i), i);
+            article.setAuthor(authors.get(i % 3));
+            articles.add(article);
+        }
+        await(db.session(s -> {
+            authors.forEach(s::add);
+            articles.forEach(s::add);
+            return db.aflush();
+        }));
+        db.clearLocalStats();
+
+        List<Article> streamed = db.aselect(Article.class).prefetch(Article_.author).orderBy(Article_.views.asc())
+                .stream().collectList().block(TIMEOUT);
+
+        assertThat(streamed).hasSize(2_500);
+        assertThat(streamed).allSatisfy(a -> assertThat(a.getAuthor().name).isNotNull());
+        assertThat(streamed.get(4).getAuthor().name).isEqualTo("bob");
+        // one SELECT of the articles, then one of the authors per batch of 1,000
+        assertThat(db.localStats().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("SELECT")).mapToLong(e -> e.getValue().count()).sum()).isEqualTo(1 + 3);
+    }
+
+    @Test
+    void aLockingStreamOutsideATransactionFails() {
+        assertThatThrownBy(() -> db.aselect(StreamedRow.class).forUpdate().stream().blockLast(TIMEOUT))
+                .isInstanceOf(TransactionException.class).hasMessageContaining("db.session(");
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {
