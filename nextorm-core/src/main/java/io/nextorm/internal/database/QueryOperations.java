@@ -49,13 +49,7 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
      * @return the objects
      */
     public Flux<T> rows(SelectSpec spec) {
-        return Flux.deferContextual(context -> {
-            DatabaseRuntime rt = state.runtime();
-            if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
-                return Flux.error(lockNeedsTransaction());
-            }
-            return rt.queries().<T>select(spec);
-        });
+        return checkedLock(spec, false);
     }
 
     /**
@@ -65,12 +59,16 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
      * @return the objects
      */
     public Flux<T> stream(SelectSpec spec) {
+        return checkedLock(spec, true);
+    }
+
+    private Flux<T> checkedLock(SelectSpec spec, boolean streaming) {
         return Flux.deferContextual(context -> {
             DatabaseRuntime rt = state.runtime();
             if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
                 return Flux.error(lockNeedsTransaction());
             }
-            return rt.queries().<T>stream(spec);
+            return streaming ? rt.queries().<T>stream(spec) : rt.queries().<T>select(spec);
         });
     }
 
