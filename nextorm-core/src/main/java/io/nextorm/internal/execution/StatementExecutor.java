@@ -154,26 +154,23 @@ public final class StatementExecutor {
             } catch (RuntimeException e) {
                 flux = Flux.error(e);
             }
-            // recorded before the terminal signal travels downstream, so a caller that saw the result
-            // also sees its statistics
+            // one operator for rows, completion and errors (they are per row on the warm path), and the
+            // statistics recorded before the terminal signal travels downstream, so a caller that saw the
+            // result also sees them
             return flux
-                    .doOnNext(element -> {
-                        if (countElements) {
-                            rows.incrementAndGet();
-                        } else if (element instanceof Number n) {
-                            rows.addAndGet(n.longValue());
-                        }
-                    })
                     .onErrorMap(error -> !(error instanceof NextOrmException),
                             error -> new SqlExecutionException(statement.sql(), error))
-                    .doOnComplete(() -> {
-                        if (done.compareAndSet(false, true)) {
-                            finished(statement, System.nanoTime() - start, rows.get(), null);
-                        }
-                    })
-                    .doOnError(error -> {
-                        if (done.compareAndSet(false, true)) {
-                            finished(statement, System.nanoTime() - start, rows.get(), error);
+                    .doOnEach(signal -> {
+                        if (signal.isOnNext()) {
+                            if (countElements) {
+                                rows.incrementAndGet();
+                            } else if (signal.get() instanceof Number n) {
+                                rows.addAndGet(n.longValue());
+                            }
+                        } else if (signal.isOnComplete() || signal.isOnError()) {
+                            if (done.compareAndSet(false, true)) {
+                                finished(statement, System.nanoTime() - start, rows.get(), signal.getThrowable());
+                            }
                         }
                     })
                     .doOnCancel(() -> {
