@@ -35,7 +35,7 @@ abstract class QuerySetTerminals<T> {
      * @return the objects, in query order
      */
     public Mono<List<T>> fetchAll() {
-        return stream().collectList();
+        return operations().rows(spec()).collectList();
     }
 
     /**
@@ -50,12 +50,14 @@ abstract class QuerySetTerminals<T> {
     }
 
     /**
-     * All rows as a stream, with backpressure.
+     * All rows as a stream, with backpressure: the rows are fetched from the database 1,000 at a
+     * time as they are demanded (a cursor where the driver has one) and mapped one by one, so a
+     * result of millions of rows streams in flat memory; prefetches run per 1,000 objects.
      *
      * @return the objects, in query order
      */
     public Flux<T> stream() {
-        return operations().rows(spec());
+        return operations().stream(spec());
     }
 
     /**

@@ -49,14 +49,32 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
      * @return the objects
      */
     public Flux<T> rows(SelectSpec spec) {
+        return checkedLock(spec, false);
+    }
+
+    /**
+     * The objects a spec selects, as a stream fetched in steps (see {@code QueryRunner.stream}).
+     *
+     * @param spec the spec
+     * @return the objects
+     */
+    public Flux<T> stream(SelectSpec spec) {
+        return checkedLock(spec, true);
+    }
+
+    private Flux<T> checkedLock(SelectSpec spec, boolean streaming) {
         return Flux.deferContextual(context -> {
             DatabaseRuntime rt = state.runtime();
             if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
-                return Flux.error(new TransactionException("forUpdate() locks rows until the transaction ends, so it "
-                        + "needs one: run the query inside db.session(s -> ...) or a Spring transaction (@Transactional)"));
+                return Flux.error(lockNeedsTransaction());
             }
-            return rt.queries().<T>select(spec);
+            return streaming ? rt.queries().<T>stream(spec) : rt.queries().<T>select(spec);
         });
+    }
+
+    private static TransactionException lockNeedsTransaction() {
+        return new TransactionException("forUpdate() locks rows until the transaction ends, so it "
+                + "needs one: run the query inside db.session(s -> ...) or a Spring transaction (@Transactional)");
     }
 
     /**

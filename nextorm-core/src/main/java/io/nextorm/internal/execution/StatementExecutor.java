@@ -92,6 +92,28 @@ public final class StatementExecutor {
     }
 
     /**
+     * Runs a query whose rows may be far more than fit in memory and maps them as they are demanded:
+     * the driver is asked for {@code fetchSize} rows at a time ({@link Statement#fetchSize}: a
+     * portal fetched in steps on PostgreSQL, a cursor on MariaDB, no effect where the driver streams by
+     * itself), and rows are requested from it in steps of the same size, so no more than about that
+     * many rows are held at once however long the result.
+     *
+     * @param connection the connection
+     * @param statement the statement
+     * @param mapper maps one row
+     * @param fetchSize rows per round trip, at least 1
+     * @param <T> the mapped type
+     * @return the mapped rows
+     */
+    public <T> Flux<T> stream(Connection connection, SqlStatement statement, Function<? super Readable, T> mapper,
+                              int fetchSize) {
+        return run(connection, statement, () -> {
+            Statement prepared = prepare(connection, statement).fetchSize(fetchSize);
+            return Flux.from(prepared.execute()).concatMap(result -> Flux.from(result.map(mapper)).limitRate(fetchSize), 1);
+        }, true);
+    }
+
+    /**
      * Runs a statement and sums the rows it changed.
      *
      * @param connection the connection
@@ -135,27 +157,24 @@ public final class StatementExecutor {
             } catch (RuntimeException e) {
                 flux = Flux.error(e);
             }
-            // recorded before the terminal signal travels downstream, so a caller that saw the result
-            // also sees its statistics
+            // one operator for rows, completion and errors (they are per row on the warm path), and the
+            // statistics recorded before the terminal signal travels downstream, so a caller that saw the
+            // result also sees them
             return flux
-                    .doOnNext(element -> {
-                        if (countElements) {
-                            rows.incrementAndGet();
-                        } else if (element instanceof Number n) {
-                            rows.addAndGet(n.longValue());
-                        }
-                    })
                     .onErrorMap(error -> !(error instanceof NextOrmException),
                             error -> new SqlExecutionException(statement.sql(), dialect.redactValues(
                                     error.getMessage()), error))
-                    .doOnComplete(() -> {
-                        if (done.compareAndSet(false, true)) {
-                            finished(statement, System.nanoTime() - start, rows.get(), null);
-                        }
-                    })
-                    .doOnError(error -> {
-                        if (done.compareAndSet(false, true)) {
-                            finished(statement, System.nanoTime() - start, rows.get(), error);
+                    .doOnEach(signal -> {
+                        if (signal.isOnNext()) {
+                            if (countElements) {
+                                rows.incrementAndGet();
+                            } else if (signal.get() instanceof Number n) {
+                                rows.addAndGet(n.longValue());
+                            }
+                        } else if (signal.isOnComplete() || signal.isOnError()) {
+                            if (done.compareAndSet(false, true)) {
+                                finished(statement, System.nanoTime() - start, rows.get(), signal.getThrowable());
+                            }
                         }
                     })
                     .doOnCancel(() -> {

@@ -5,7 +5,6 @@ import io.nextorm.mapping.Index;
 import io.nextorm.mapping.ForeignKey;
 import io.nextorm.mapping.Table;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

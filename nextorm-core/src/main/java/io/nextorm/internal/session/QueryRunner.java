@@ -44,6 +44,37 @@ public final class QueryRunner {
         });
     }
 
+    /** Rows fetched per round trip by {@link #stream(SelectSpec)} (and prefetched per batch). */
+    public static final int STREAM_FETCH_SIZE = 1000;
+
+    /**
+     * Runs a query set's SELECT as a stream: rows fetched {@value #STREAM_FETCH_SIZE} at a time as
+     * the subscriber demands them, mapped one by one; prefetches run per batch of that many objects,
+     * so nothing holds the whole result.
+     *
+     * @param spec the query
+     * @param <T> the entity type
+     * @return the objects
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Flux<T> stream(SelectSpec spec) {
+        return Flux.defer(() -> {
+            EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
+            SqlStatement statement = runtime.renderer().select(spec);
+            EntityRowMapper<T> mapper = runtime.mappers().of(model);
+            Flux<T> rows = Flux.deferContextual(context -> {
+                EntityLoader loader = runtime.loader(context);
+                return runtime.withConnection(connection -> runtime.executor().stream(connection, statement,
+                        row -> mapper.map(row, loader), STREAM_FETCH_SIZE));
+            });
+            if (spec.prefetch().isEmpty()) {
+                return rows;
+            }
+            return rows.buffer(STREAM_FETCH_SIZE).concatMap(batch -> relations.prefetch(model, batch, spec.prefetch())
+                    .thenMany(Flux.fromIterable(batch)), 1);
+        });
+    }
+
     /**
      * Runs a query set's SELECT, then its prefetches.
      *
