@@ -132,7 +132,7 @@ public final class RawDriver {
                                 statement.bind(0, row.getScore()).bind(1, row.getId());
                             }
                             return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then()
-                                    .then(Mono.from(connection.commitTransaction())).thenReturn(rows);
+                                    .then(commit(connection)).thenReturn(rows);
                         })
                         .onErrorResume(error -> Mono.from(connection.rollbackTransaction()).then(Mono.error(error))),
                 Connection::close);
@@ -239,9 +239,20 @@ public final class RawDriver {
         return Mono.usingWhen(pool.create(),
                 connection -> Mono.from(connection.beginTransaction())
                         .then(work.apply(connection))
-                        .then(Mono.from(connection.commitTransaction()))
+                        .then(commit(connection))
                         .onErrorResume(error -> Mono.from(connection.rollbackTransaction()).then(Mono.error(error))),
                 Connection::close);
+    }
+
+    /**
+     * The commit, asked of the driver only when the work before it is done. r2dbc-mariadb 1.3 decides
+     * when {@code commitTransaction()} is called, not when its publisher is subscribed, whether a
+     * transaction is open: called while a chain is being assembled (before {@code beginTransaction()}
+     * has run) it returns an empty publisher and never commits, and the rows stay visible only to the
+     * connection that wrote them.
+     */
+    private static Mono<Void> commit(Connection connection) {
+        return Mono.defer(() -> Mono.from(connection.commitTransaction()));
     }
 
     private String multiRowInsert(int rows) {
