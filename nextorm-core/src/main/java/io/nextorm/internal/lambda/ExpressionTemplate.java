@@ -15,7 +15,10 @@ import java.util.List;
  * the captured values gives the {@link Expression} of the query tree; parts that depend on captured
  * values only (a captured number times two) are computed in Java then, and become one parameter.
  */
-sealed interface ExpressionTemplate extends StackValue {
+sealed interface ExpressionTemplate extends StackValue permits ExpressionTemplate.Property, ExpressionTemplate.Constant,
+        ExpressionTemplate.Captured, ExpressionTemplate.CapturedField, ExpressionTemplate.Conversion,
+        ExpressionTemplate.Calculation, ExpressionTemplate.SqlFunction, QueryLanguageTemplates.SetCount,
+        QueryLanguageTemplates.Function, QueryLanguageTemplates.Evaluated, QueryLanguageTemplates.StaticField {
 
     /**
      * The expression for one set of captured values.
