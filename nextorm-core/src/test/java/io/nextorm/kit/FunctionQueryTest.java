@@ -2,13 +2,11 @@ package io.nextorm.kit;
 
 import io.nextorm.AsyncQuerySet;
 import io.nextorm.Functions;
-import io.nextorm.testkit.DatabaseTestKit;
 import io.nextorm.testkit.school.Group;
 import io.nextorm.testkit.school.Group_;
-import io.nextorm.testkit.school.School;
+import io.nextorm.testkit.school.SchoolTestKit;
 import io.nextorm.testkit.school.Student;
 import io.nextorm.testkit.school.Student_;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,19 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sub-expressions that do not read the row, evaluated in Java at each execution: the DSL form and the
  * lambda form give the same SQL and the same rows, and values are bound, never written into the SQL.
  */
-class FunctionQueryTest extends DatabaseTestKit {
+class FunctionQueryTest extends SchoolTestKit {
 
     static LocalDate cutoff = LocalDate.of(2001, 1, 1);
-
-    @Override
-    protected List<Class<?>> entities() {
-        return School.ENTITIES;
-    }
-
-    @BeforeEach
-    void school() {
-        School.fill(db, TIMEOUT);
-    }
 
     private static List<String> names(AsyncQuerySet<Student> query) {
         return query.orderBy(Student_.name.asc()).fetchAll().block(TIMEOUT).stream().map(Student::getName).toList();

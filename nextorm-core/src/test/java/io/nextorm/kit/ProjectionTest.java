@@ -2,13 +2,11 @@ package io.nextorm.kit;
 
 import io.nextorm.Functions;
 import io.nextorm.Tuple;
-import io.nextorm.testkit.DatabaseTestKit;
 import io.nextorm.testkit.school.Group;
 import io.nextorm.testkit.school.Group_;
-import io.nextorm.testkit.school.School;
+import io.nextorm.testkit.school.SchoolTestKit;
 import io.nextorm.testkit.school.Student;
 import io.nextorm.testkit.school.Student_;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -21,20 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Projections ({@code db.select(...)}): values and tuples instead of entities, records, grouping,
  * HAVING, DISTINCT, aggregates with DISTINCT, ordering by expressions, several entities.
  */
-class ProjectionTest extends DatabaseTestKit {
+class ProjectionTest extends SchoolTestKit {
 
     /** A row of a projection mapped onto a record. */
     record NameAndGpa(String name, double gpa) {
-    }
-
-    @Override
-    protected List<Class<?>> entities() {
-        return School.ENTITIES;
-    }
-
-    @BeforeEach
-    void school() {
-        School.fill(db, TIMEOUT);
     }
 
     private Long groupId(String name) {

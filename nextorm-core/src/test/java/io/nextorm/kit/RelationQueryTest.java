@@ -2,15 +2,13 @@ package io.nextorm.kit;
 
 import io.nextorm.AsyncQuerySet;
 import io.nextorm.Conditions;
-import io.nextorm.testkit.DatabaseTestKit;
 import io.nextorm.testkit.school.Course;
 import io.nextorm.testkit.school.Course_;
 import io.nextorm.testkit.school.Group;
 import io.nextorm.testkit.school.Group_;
-import io.nextorm.testkit.school.School;
+import io.nextorm.testkit.school.SchoolTestKit;
 import io.nextorm.testkit.school.Student;
 import io.nextorm.testkit.school.Student_;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,17 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * PonyORM's aggregates, quantifiers and membership over relations, and subqueries: each in the
  * metamodel DSL and as a lambda, which give the same SQL and the same rows.
  */
-class RelationQueryTest extends DatabaseTestKit {
-
-    @Override
-    protected List<Class<?>> entities() {
-        return School.ENTITIES;
-    }
-
-    @BeforeEach
-    void school() {
-        School.fill(db, TIMEOUT);
-    }
+class RelationQueryTest extends SchoolTestKit {
 
     private static List<String> groupNames(AsyncQuerySet<Group> query) {
         return query.orderBy(Group_.name.asc()).fetchAll().block(TIMEOUT).stream().map(Group::getName).toList();

@@ -146,7 +146,7 @@ final class QueryLanguageTemplates {
      * @param where the lambda's location, for messages
      */
     record Evaluated(Method method, ExpressionTemplate receiver, List<ExpressionTemplate> arguments, Type type,
-                     String where) implements ExpressionTemplate {
+                     String where) implements ExpressionTemplate.KnownValue {
 
         @Override
         public Expression bind(Binding binding) {
@@ -171,16 +171,6 @@ final class QueryLanguageTemplates {
                 throw new IllegalStateException("Cannot call " + method + " for the where() lambda at " + where, e);
             }
         }
-
-        @Override
-        public boolean readsProperty() {
-            return false;
-        }
-
-        @Override
-        public boolean isValue() {
-            return true;
-        }
     }
 
     /**
@@ -188,7 +178,7 @@ final class QueryLanguageTemplates {
      *
      * @param field the field, made accessible
      */
-    record StaticField(Field field) implements ExpressionTemplate {
+    record StaticField(Field field) implements ExpressionTemplate.KnownValue {
 
         @Override
         public Type type() {
@@ -202,16 +192,6 @@ final class QueryLanguageTemplates {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("Cannot read the static field " + field, e);
             }
-        }
-
-        @Override
-        public boolean readsProperty() {
-            return false;
-        }
-
-        @Override
-        public boolean isValue() {
-            return true;
         }
     }
 }
