@@ -11,8 +11,11 @@ import io.nextorm.query.Value;
 import java.util.Set;
 
 /**
- * A {@code Set<T>} relation of an entity (one-to-many or many-to-many), for
- * {@link AsyncQuerySet#prefetch(Attribute[])}: {@code Article_.tags}.
+ * A {@code Set<T>} relation of an entity (one-to-many or many-to-many): for
+ * {@link AsyncQuerySet#prefetch(Attribute[])} ({@code Article_.tags}), and for conditions and values
+ * over its elements, as correlated subqueries: {@code Group_.students.count().gt(2)},
+ * {@code Group_.students.anyMatch(Student_.gpa.gt(3.0))}, {@code Group_.students.contains(ann)},
+ * {@code Group_.students.avg(Student_.gpa)}.
  *
  * @param <E> the entity that holds the set
  * @param <R> the element entity

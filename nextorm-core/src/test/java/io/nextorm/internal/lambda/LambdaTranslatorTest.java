@@ -492,6 +492,7 @@ class LambdaTranslatorTest {
         assertThat(translate(where)).isEqualTo(LambdaArticle_.title.eq("x"));
         text.append("y");
         assertThat(translate(where)).isEqualTo(LambdaArticle_.title.eq("xy"));
+        assertThat(translator.analyses()).isEqualTo(1);
     }
 
     @Test
@@ -587,6 +588,7 @@ class LambdaTranslatorTest {
             assertThat(translate(where)).isEqualTo(LambdaArticle_.title.startsWith("Re"));
             mutablePrefix = "Ab";
             assertThat(translate(where)).isEqualTo(LambdaArticle_.title.startsWith("Ab"));
+            assertThat(translator.analyses()).isEqualTo(1);
         } finally {
             mutablePrefix = before;
         }
