@@ -213,6 +213,28 @@ public class AsyncDatabase extends DatabaseStatements {
     }
 
     /**
+     * Builds the mapping of the registered entities and checks it against the database's schema.
+     *
+     * <pre>{@code
+     * db.generateMapping(SchemaCheck.VALIDATE, true)   // one MappingException listing every mismatch
+     * }</pre>
+     *
+     * @param schemaCheck {@link SchemaCheck#VALIDATE} reads the catalog and fails with one
+     *                    {@link MappingException} listing every missing table, missing column,
+     *                    nullability and type mismatch; {@link SchemaCheck#CREATE} creates the missing
+     *                    tables first; {@link SchemaCheck#NONE} checks nothing
+     * @param validateRelations whether every {@code Set} relation must have exactly one reverse side
+     * @return completion
+     */
+    public Mono<Void> generateMapping(SchemaCheck schemaCheck, boolean validateRelations) {
+        if (schemaCheck == null) {
+            return Mono.error(new IllegalArgumentException("schemaCheck is null: pass SchemaCheck.VALIDATE, CREATE or NONE"));
+        }
+        return Mono.defer(() -> state.generateMapping(new ArrayList<>(registered), schemaCheck == SchemaCheck.CREATE,
+                schemaCheck != SchemaCheck.NONE, validateRelations));
+    }
+
+    /**
      * A copy of the mapped schema.
      *
      * @return table name to table, in creation order

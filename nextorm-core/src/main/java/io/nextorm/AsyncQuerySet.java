@@ -295,9 +295,14 @@ public final class AsyncQuerySet<T> extends QuerySetTerminals<T> {
         }
         EntityModel<T> model = db.mapping().entity(entityClass);
         List<PropertyPath> paths = Arrays.stream(attributes).map(attribute -> {
-            PropertyModel property = model.property(attribute.name());
-            if (property.kind() != PropertyKind.REFERENCE && property.kind() != PropertyKind.SET) {
-                throw new IllegalArgumentException("prefetch() takes references and sets; " + property + " is a column");
+            EntityModel<?> owner = model;
+            for (String name : attribute.path().names()) {
+                PropertyModel property = owner.property(name);
+                if (property.kind() != PropertyKind.REFERENCE && property.kind() != PropertyKind.SET) {
+                    throw new IllegalArgumentException("prefetch() takes references and sets (or paths of them, as in "
+                            + "Customer_.address.then(Address_.city)); " + property + " is a column");
+                }
+                owner = property.target();
             }
             return attribute.path();
         }).toList();

@@ -108,7 +108,7 @@ public abstract class AbstractDialect implements Dialect {
         if (type == Long.class) {
             return "BIGINT";
         }
-        if (type == Short.class) {
+        if (type == Short.class || type == Byte.class) {
             return "SMALLINT";
         }
         if (type == Double.class) {
@@ -138,6 +138,9 @@ public abstract class AbstractDialect implements Dialect {
         if (type == byte[].class) {
             return binaryType();
         }
+        if (type == String[].class || type == List.class) {
+            return arrayType();
+        }
         throw new IllegalArgumentException("No column type for " + type.getName() + " in the " + name() + " dialect");
     }
 
@@ -147,6 +150,17 @@ public abstract class AbstractDialect implements Dialect {
      * @return for example {@code TEXT}
      */
     protected abstract String textType();
+
+    /**
+     * The type of a {@code String[]} or {@code List<String>} column.
+     *
+     * @return for example {@code TEXT[]}
+     * @throws IllegalArgumentException where the database has no arrays
+     */
+    protected String arrayType() {
+        throw new IllegalArgumentException(name() + " has no array columns: a String[] or List<String> field maps onto "
+                + "PostgreSQL and H2 arrays; on " + name() + " map the column as a String");
+    }
 
     /**
      * A binary string type.
@@ -280,6 +294,9 @@ public abstract class AbstractDialect implements Dialect {
         if (value instanceof Enum<?> e) {
             return e.name();
         }
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> element == null ? null : element.toString()).toArray(String[]::new);
+        }
         return value;
     }
 
@@ -288,7 +305,19 @@ public abstract class AbstractDialect implements Dialect {
         if (javaType.isEnum()) {
             return String.class;
         }
+        if (javaType == List.class) {
+            return String[].class;
+        }
         return javaType;
+    }
+
+    @Override
+    public Class<?> readType(Class<?> javaType) {
+        if (javaType == String[].class || javaType == List.class || javaType == Boolean.class || javaType == Short.class || javaType == Byte.class
+                || javaType == LocalDateTime.class || javaType == LocalDate.class) {
+            return Object.class;
+        }
+        return databaseType(javaType);
     }
 
     @Override
@@ -300,13 +329,17 @@ public abstract class AbstractDialect implements Dialect {
         if (javaType.isEnum()) {
             return Enum.valueOf((Class) javaType, value.toString());
         }
+        if ((javaType == String[].class || javaType == List.class) && value instanceof Object[] array) {
+            return ColumnConversions.strings(array, javaType == List.class);
+        }
         if (value instanceof Number number) {
             return convertNumber(number, javaType);
         }
-        if (javaType == Boolean.class) {
-            if (value instanceof String s) {
-                return "1".equals(s) || "true".equalsIgnoreCase(s);
-            }
+        if (javaType == Boolean.class && value instanceof String s) {
+            return ColumnConversions.booleanOf(name(), s);
+        }
+        if (javaType == Boolean.class && value instanceof Character c) {
+            return ColumnConversions.booleanOf(name(), String.valueOf(c));
         }
         if (javaType == String.class) {
             return value.toString();
@@ -344,6 +377,9 @@ public abstract class AbstractDialect implements Dialect {
             }
             if (javaType == Short.class) {
                 return number instanceof Short ? number : exact(number).shortValueExact();
+            }
+            if (javaType == Byte.class) {
+                return number instanceof Byte ? number : exact(number).byteValueExact();
             }
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName()
@@ -404,6 +440,9 @@ public abstract class AbstractDialect implements Dialect {
             if (value instanceof Instant instant) {
                 return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
             }
+        }
+        if (javaType == LocalDateTime.class && value instanceof LocalDate date) {
+            return date.atStartOfDay();
         }
         if (javaType == LocalDate.class && value instanceof LocalDateTime ldt) {
             return ldt.toLocalDate();

@@ -89,6 +89,17 @@ public interface Dialect {
     String listTablesSql();
 
     /**
+     * A SELECT of the columns of the current schema, for schema validation: five columns (table name,
+     * column name, {@code is_nullable} as YES/NO, data type, the database's own type name).
+     *
+     * @return the SQL
+     */
+    default String listColumnsSql() {
+        return "SELECT table_name, column_name, is_nullable, data_type, data_type FROM information_schema.columns"
+                + " WHERE table_schema = current_schema";
+    }
+
+    /**
      * Appends the paging clause.
      *
      * @param sql the statement so far
@@ -189,6 +200,40 @@ public interface Dialect {
      */
     default boolean supportsRightJoin() {
         return true;
+    }
+
+    /**
+     * The class to ask the driver for when reading a column of a Java type. Where a driver refuses a
+     * conversion that existing schemas need (an integer or char column into {@code Boolean}, an integer
+     * into {@code Short}, a DATE into {@code LocalDateTime}), it is {@code Object.class}: the driver's
+     * native value, which {@link #fromDatabase} converts.
+     *
+     * @param javaType the Java type
+     * @return the class to pass to {@code Readable.get}
+     */
+    default Class<?> readType(Class<?> javaType) {
+        return databaseType(javaType);
+    }
+
+    /**
+     * Whether values bound to columns of user-defined types (enums, domains) need a cast, which the
+     * mapping then reads from the catalog at {@code generateMapping}.
+     *
+     * @return true for PostgreSQL
+     */
+    default boolean castsUserDefinedTypes() {
+        return false;
+    }
+
+    /**
+     * A parameter marker cast to a database type.
+     *
+     * @param marker the marker
+     * @param typeName the type
+     * @return the marker with its cast
+     */
+    default String castMarker(String marker, String typeName) {
+        return marker;
     }
 
     /**

@@ -43,6 +43,11 @@ public final class H2Dialect extends AbstractDialect {
     }
 
     @Override
+    protected String arrayType() {
+        return "CHARACTER VARYING ARRAY";
+    }
+
+    @Override
     protected String binaryType() {
         return "BINARY VARYING";
     }
@@ -50,6 +55,23 @@ public final class H2Dialect extends AbstractDialect {
     @Override
     protected String timestampWithTimeZoneType() {
         return "TIMESTAMP(6) WITH TIME ZONE";
+    }
+
+    /** H2 binds a String as a CLOB, which it will not convert into an ENUM column: those markers are cast. */
+    @Override
+    public boolean castsUserDefinedTypes() {
+        return true;
+    }
+
+    @Override
+    public String castMarker(String marker, String typeName) {
+        return "CAST(" + marker + " AS VARCHAR)";
+    }
+
+    @Override
+    public String listColumnsSql() {
+        return "SELECT TABLE_NAME, COLUMN_NAME, IS_NULLABLE, DATA_TYPE, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
     }
 
     @Override

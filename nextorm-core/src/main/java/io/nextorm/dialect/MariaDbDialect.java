@@ -121,6 +121,12 @@ public final class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public String listColumnsSql() {
+        return "SELECT table_name, column_name, is_nullable, data_type, column_type FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE()";
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
     }

@@ -42,6 +42,16 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    public boolean castsUserDefinedTypes() {
+        return true;
+    }
+
+    @Override
+    public String castMarker(String marker, String typeName) {
+        return marker + "::" + identifier(typeName);
+    }
+
+    @Override
     public boolean acceptsQuestionMarks() {
         return false;
     }
@@ -52,6 +62,11 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    protected String arrayType() {
+        return "TEXT[]";
+    }
+
+    @Override
     protected String binaryType() {
         return "BYTEA";
     }
@@ -59,6 +74,12 @@ public final class PostgresDialect extends AbstractDialect {
     @Override
     protected String timestampWithTimeZoneType() {
         return "TIMESTAMP(6) WITH TIME ZONE";
+    }
+
+    @Override
+    public String listColumnsSql() {
+        return "SELECT table_name, column_name, is_nullable, data_type, COALESCE(domain_name, udt_name)"
+                + " FROM information_schema.columns WHERE table_schema = current_schema()";
     }
 
     @Override

@@ -123,6 +123,12 @@ public final class SqliteDialect extends AbstractDialect {
     }
 
     @Override
+    public String listColumnsSql() {
+        return "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 'NO' ELSE 'YES' END, p.type, p.type"
+                + " FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+    }
+
+    @Override
     public String listTablesSql() {
         return "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
     }

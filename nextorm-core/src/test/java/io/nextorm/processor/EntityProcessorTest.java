@@ -150,7 +150,7 @@ class EntityProcessorTest {
             // not column types of the mapping, so not typed as numbers either (SupportedTypes)
             assertThat(attribute(loader, "shop.Book_", "isbn")).isExactlyInstanceOf(SingularAttribute.class);
             assertThat(((SingularAttribute<?, ?>) attribute(loader, "shop.Book_", "isbn")).valueType()).isEqualTo(BigInteger.class);
-            assertThat(attribute(loader, "shop.Book_", "edition")).isExactlyInstanceOf(SingularAttribute.class);
+            assertThat(attribute(loader, "shop.Book_", "edition")).isExactlyInstanceOf(NumberAttribute.class);
             assertThat(attribute(loader, "shop.Book_", "grade")).isExactlyInstanceOf(SingularAttribute.class);
             assertThat(((SingularAttribute<?, ?>) attribute(loader, "shop.Book_", "grade")).valueType()).isEqualTo(Character.class);
             assertThat(((SingularAttribute<?, ?>) attribute(loader, "shop.Book_", "keywords")).valueType()).isEqualTo(List.class);

@@ -219,6 +219,20 @@ public final class DatabaseState {
      * @return completion
      */
     public Mono<Void> generateMapping(List<Class<?>> entities, boolean createTables, boolean validateRelations) {
+        return generateMapping(entities, createTables, false, validateRelations);
+    }
+
+    /**
+     * Builds the mapping, creating the missing tables and validating the schema against the catalog if asked.
+     *
+     * @param entities the registered entity classes
+     * @param createTables whether to create the missing tables
+     * @param validateSchema whether to check the mapping against the database's catalog
+     * @param validateRelations whether every set needs one reverse side
+     * @return completion
+     */
+    public Mono<Void> generateMapping(List<Class<?>> entities, boolean createTables, boolean validateSchema,
+                                      boolean validateRelations) {
         return Mono.defer(() -> {
             if (mapping != null) {
                 throw new IllegalStateException("generateMapping() was already called on this database");
@@ -227,10 +241,17 @@ public final class DatabaseState {
             if (createTables && current == null) {
                 throw new IllegalStateException("generateMapping(createTables = true) needs a bound database: bind() first");
             }
+            if (validateSchema && current == null) {
+                throw new IllegalStateException("generateMapping(SchemaCheck.VALIDATE) reads the database's catalog and "
+                        + "needs a bound database: bind() first, or pass SchemaCheck.NONE");
+            }
             Mapping built = Mapping.build(entities, validateRelations);
             Mono<Void> ddl = createTables ? SchemaCreation.createTables(current.factory(), current.dialect(),
                     current.executor(), built) : Mono.empty();
-            return ddl.then(Mono.fromRunnable(() -> installMapping(built)));
+            boolean readCatalog = current != null && (validateSchema || current.dialect().castsUserDefinedTypes());
+            Mono<Void> check = readCatalog ? SchemaValidation.check(current.factory(), current.dialect(),
+                    current.executor(), built, validateSchema) : Mono.empty();
+            return ddl.then(check).then(Mono.fromRunnable(() -> installMapping(built)));
         });
     }
 

@@ -21,7 +21,9 @@ public final class H2DialectProvider extends ShippedDialectProvider {
             return "r2dbc:h2:mem:///" + url.substring(4) + "?options=DB_CLOSE_DELAY=-1";
         }
         if (url.startsWith("file:")) {
-            return "r2dbc:h2:file:///" + url.substring(5).replaceFirst("^/+", "");
+            String path = url.substring(5);
+            // r2dbc-h2 reads what follows "file:///" as H2's path: "/tmp/x" needs the fourth slash to stay absolute
+            return path.startsWith("/") ? "r2dbc:h2:file:///" + path.replaceFirst("^/+", "/") : "r2dbc:h2:file:///" + path;
         }
         throw new IllegalArgumentException("An H2 URL starts with mem:, file: or r2dbc:h2:");
     }

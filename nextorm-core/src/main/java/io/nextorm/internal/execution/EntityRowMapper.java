@@ -45,7 +45,7 @@ public final class EntityRowMapper<T> {
             PropertyModel column = columns.get(i);
             references[i] = column.kind() == PropertyKind.REFERENCE;
             valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
-            readTypes[i] = dialect.databaseType(valueTypes[i]);
+            readTypes[i] = dialect.readType(valueTypes[i]);
             if (column.kind() == PropertyKind.ID) {
                 id = i;
             }
@@ -129,7 +129,7 @@ public final class EntityRowMapper<T> {
      * @return the converted value, or null
      */
     public static Object readValue(Dialect dialect, Readable row, int index, Class<?> javaType) {
-        Object raw = row.get(index, dialect.databaseType(javaType));
+        Object raw = row.get(index, dialect.readType(javaType));
         return raw == null ? null : dialect.fromDatabase(raw, javaType);
     }
 }

@@ -126,7 +126,7 @@ public final class LabelledRowMapper<T> {
     }
 
     private Object read(Readable row, int index) {
-        Object raw = row.get(index, dialect.databaseType(valueTypes[index]));
+        Object raw = row.get(index, dialect.readType(valueTypes[index]));
         return raw == null ? null : dialect.fromDatabase(raw, valueTypes[index]);
     }
 }

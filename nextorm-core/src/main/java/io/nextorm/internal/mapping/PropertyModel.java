@@ -26,6 +26,7 @@ public final class PropertyModel {
     private final MethodHandle setter;
     private EntityModel<?> target;
     private Relation relation;
+    private volatile String castType;
 
     PropertyModel(Field field, PropertyKind kind, Class<?> valueType, String column, boolean nullable,
                   boolean generated, int length, int precision, int scale, boolean unique, String sqlDefault,
@@ -228,6 +229,25 @@ public final class PropertyModel {
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot write " + this, e);
         }
+    }
+
+    /**
+     * The database type a bound value of this column is cast to (a PostgreSQL enum or domain), or null.
+     *
+     * @return the type name, or null
+     */
+    public String castType() {
+        return castType;
+    }
+
+    /**
+     * Casts the values bound to this column to a database type, read from the catalog at
+     * {@code generateMapping} before the mapping is used.
+     *
+     * @param typeName the database type
+     */
+    void castTo(String typeName) {
+        this.castType = typeName;
     }
 
     void resolve(EntityModel<?> targetModel, Relation setRelation) {

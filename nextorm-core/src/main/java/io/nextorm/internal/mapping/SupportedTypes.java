@@ -35,7 +35,7 @@ public final class SupportedTypes {
         Map<String, Kind> types = new LinkedHashMap<>();
         types.put("java.lang.String", Kind.STRING);
         types.put("java.lang.Boolean", Kind.BOOLEAN);
-        for (String number : new String[] {"java.lang.Short", "java.lang.Integer", "java.lang.Long",
+        for (String number : new String[] {"java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
                 "java.lang.Double", "java.lang.Float", "java.math.BigDecimal"}) {
             types.put(number, Kind.NUMBER);
         }
@@ -82,7 +82,7 @@ public final class SupportedTypes {
      * @return a sentence part listing them
      */
     public static String describe() {
-        return "supported column types are String, boolean, int, long, short, double, float, BigDecimal, LocalDate, "
-                + "LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], enums and their boxed forms";
+        return "supported column types are String, boolean, int, long, short, byte, double, float, BigDecimal, LocalDate, "
+                + "LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], String[] and List<String> (arrays), enums and their boxed forms";
     }
 }

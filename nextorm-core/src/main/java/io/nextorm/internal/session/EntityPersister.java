@@ -239,7 +239,7 @@ final class EntityPersister {
         return Mono.defer(() -> {
             boolean checked = checkVersion && model.version() != null;
             Object readVersion = checked ? model.version().get(entity) : null;
-            return executor.update(connection, deleteStatement(entity, checked)).flatMap(rows -> {
+            return deleteLinks(connection, entity).then(executor.update(connection, deleteStatement(entity, checked))).flatMap(rows -> {
                 if (rows > 0) {
                     return Mono.<Void>empty();
                 }
@@ -249,6 +249,17 @@ final class EntityPersister {
                 return Mono.error(new ObjectNotFoundException("There is no " + describe(entity) + " to delete"));
             });
         });
+    }
+
+    /** Deletes the object's many-to-many link rows, which would otherwise keep its row from being deleted. */
+    private Mono<Void> deleteLinks(Connection connection, Object entity) {
+        List<String> sql = statements.linkDeleteSql();
+        if (sql.isEmpty()) {
+            return Mono.empty();
+        }
+        Object key = model.idOf(entity);
+        return reactor.core.publisher.Flux.fromIterable(sql).concatMap(text -> executor.update(connection,
+                new SqlStatement(text, List.of(key), StatementKind.DELETE, model.name()))).then();
     }
 
     // ---- versions and errors ----

@@ -110,7 +110,8 @@ final class Snapshot {
             return false;
         }
         Class<?> type = column.valueType();
-        return type != Double.class && type != Float.class && type != byte[].class;
+        return type != Double.class && type != Float.class && type != byte[].class && type != String[].class
+                && type != java.util.List.class;
     }
 
     /**
@@ -128,6 +129,9 @@ final class Snapshot {
             return false;
         }
         if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        }
+        if (a instanceof Object[] x && b instanceof Object[] y) {
             return Arrays.equals(x, y);
         }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {

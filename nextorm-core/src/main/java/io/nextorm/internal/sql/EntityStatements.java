@@ -99,11 +99,11 @@ public final class EntityStatements {
     public String updateSql(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
         SqlText sql = new SqlText(dialect).append("UPDATE ").identifier(model.table()).append(" SET ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i).column());
+            sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i));
         }
         sql.append(" WHERE ").equalsMarker(model.id().column());
         for (PropertyModel column : checked) {
-            sql.append(" AND ").equalsMarker(column.column());
+            sql.append(" AND ").equalsMarker(column);
         }
         for (PropertyModel column : nullChecked) {
             sql.append(" AND ").identifier(column.column()).append(" IS NULL");
@@ -124,6 +124,24 @@ public final class EntityStatements {
             sql.append(" AND ").equalsMarker(model.version().column());
         }
         return sql.toString();
+    }
+
+    /**
+     * The DELETEs of an object's many-to-many link rows, one per link-table column that refers to
+     * it, to run before the object's own DELETE.
+     *
+     * @return the SQL, each with one parameter (the object's key)
+     */
+    public List<String> linkDeleteSql() {
+        java.util.Set<String> sql = new java.util.LinkedHashSet<>();
+        for (PropertyModel set : model.sets()) {
+            PropertyModel.Relation relation = set.relation();
+            if (relation != null && relation.isManyToMany()) {
+                sql.add(new SqlText(dialect).append("DELETE FROM ").identifier(relation.joinTable()).append(" WHERE ")
+                        .equalsMarker(relation.ownColumn()).toString());
+            }
+        }
+        return List.copyOf(sql);
     }
 
     /**
@@ -218,7 +236,7 @@ public final class EntityStatements {
         SqlText sql = new SqlText(dialect).append("INSERT INTO ").identifier(model.table()).append(" (")
                 .identifiers("", columnNames(columns)).append(") VALUES ");
         for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (").markers(columns.size()).append(")");
+            sql.append(row == 0 ? "(" : ", (").markersFor(columns).append(")");
         }
         return sql.toString();
     }

@@ -279,17 +279,26 @@ final class QueryRenderer {
         }
     }
 
+    /** The cast of the values in the comparison being rendered (see {@link #castOf}), or null. */
+    private String valueCast;
+
     void condition(Condition condition) {
         if (condition instanceof Comparison c) {
+            String outer = valueCast;
+            valueCast = castOf(c.left(), c.right());
             expression(c.left());
             sql.append(' ').append(c.operator().symbol()).append(' ');
             expression(c.right());
+            valueCast = outer;
         } else if (condition instanceof Between b) {
+            String outer = valueCast;
+            valueCast = castOf(b.expression(), null);
             expression(b.expression());
             sql.append(" BETWEEN ");
             expression(b.low());
             sql.append(" AND ");
             expression(b.high());
+            valueCast = outer;
         } else if (condition instanceof InList in) {
             inList(in);
         } else if (condition instanceof NullCheck n) {
@@ -337,7 +346,7 @@ final class QueryRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(marker(in.values().get(i), Object.class));
+            sql.append(castMarker(marker(in.values().get(i), Object.class), castOf(in.expression(), null)));
         }
         sql.append(')');
     }
@@ -347,7 +356,7 @@ final class QueryRenderer {
             ResolvedColumn resolved = resolve(path);
             sql.append(column(resolved.alias(), resolved.property().column()));
         } else if (expression instanceof Value value) {
-            sql.append(marker(value.value(), Object.class));
+            sql.append(castMarker(marker(value.value(), Object.class), valueCast));
         } else if (expression instanceof Arithmetic a) {
             sql.append('(');
             expression(a.left());
@@ -384,6 +393,26 @@ final class QueryRenderer {
 
     String rootAlias() {
         return rootAlias;
+    }
+
+    /**
+     * The database type that values compared with one of two expressions are cast to: the cast of the
+     * column (a PostgreSQL enum or domain) that either side is, or null.
+     */
+    private String castOf(Expression one, Expression other) {
+        for (Expression side : new Expression[] {one, other}) {
+            if (side instanceof PropertyPath path) {
+                String cast = resolve(path).property().castType();
+                if (cast != null) {
+                    return cast;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String castMarker(String marker, String cast) {
+        return cast == null ? marker : dialect.castMarker(marker, cast);
     }
 
     /**

@@ -92,6 +92,45 @@ final class SqlText {
     }
 
     /**
+     * Appends the next parameter marker for a value of a column, cast to the column's database type
+     * where it has one (a PostgreSQL enum or domain).
+     *
+     * @param column the column's property
+     * @return this
+     */
+    SqlText marker(io.nextorm.internal.mapping.PropertyModel column) {
+        String marker = dialect.parameterMarker(++markers);
+        text.append(column.castType() == null ? marker : dialect.castMarker(marker, column.castType()));
+        return this;
+    }
+
+    /**
+     * Appends one marker per column, separated by commas, each cast as {@link #marker(io.nextorm.internal.mapping.PropertyModel)}.
+     *
+     * @param columns the columns' properties
+     * @return this
+     */
+    SqlText markersFor(List<io.nextorm.internal.mapping.PropertyModel> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            marker(columns.get(i));
+        }
+        return this;
+    }
+
+    /**
+     * Appends {@code column = marker}, the marker cast as {@link #marker(io.nextorm.internal.mapping.PropertyModel)}.
+     *
+     * @param column the column's property
+     * @return this
+     */
+    SqlText equalsMarker(io.nextorm.internal.mapping.PropertyModel column) {
+        return identifier(column.column()).append(" = ").marker(column);
+    }
+
+    /**
      * Appends {@code identifier = marker}.
      *
      * @param column the column name

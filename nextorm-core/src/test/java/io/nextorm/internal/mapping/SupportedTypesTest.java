@@ -16,7 +16,7 @@ class SupportedTypesTest {
     @Entity
     static class Gadget {
         @PrimaryKey Long id;
-        Byte size;
+        java.math.BigInteger size;
     }
 
     @Entity
@@ -37,12 +37,12 @@ class SupportedTypesTest {
 
     @Test
     void typesTheProcessorOnceTypedAsNumbersAreNoColumnTypes() {
-        assertThat(SupportedTypes.kindOf("java.lang.Byte")).isNull();
+        assertThat(SupportedTypes.kindOf("java.lang.Byte")).isEqualTo(SupportedTypes.Kind.NUMBER);
         assertThat(SupportedTypes.kindOf("java.math.BigInteger")).isNull();
         assertThat(SupportedTypes.kindOf("java.lang.Long")).isEqualTo(SupportedTypes.Kind.NUMBER);
         assertThat(SupportedTypes.kindOf("java.util.UUID")).isEqualTo(SupportedTypes.Kind.COMPARABLE);
         assertThatThrownBy(() -> Mapping.build(List.of(Gadget.class), true)).isInstanceOf(MappingException.class)
-                .hasMessageContaining("unsupported type java.lang.Byte").hasMessageContaining(SupportedTypes.describe());
+                .hasMessageContaining("unsupported type java.math.BigInteger").hasMessageContaining(SupportedTypes.describe());
         assertThatThrownBy(() -> Mapping.build(List.of(Huge.class), true)).isInstanceOf(MappingException.class)
                 .hasMessageContaining("java.math.BigInteger");
     }

@@ -1,0 +1,132 @@
+package io.nextorm.internal.mapping;
+
+import io.nextorm.MappingException;
+import io.nextorm.annotation.Entity;
+import io.nextorm.annotation.JoinTable;
+import io.nextorm.annotation.Reverse;
+
+import java.lang.annotation.Annotation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves the target entity of references and sets, and the reverse side (and join table) of each {@code Set}.
+ */
+final class RelationResolver {
+
+    private RelationResolver() {
+    }
+
+    static EntityModel<?> requireEntity(Map<Class<?>, EntityModel<?>> models, PropertyModel property) {
+        EntityModel<?> target = models.get(property.valueType());
+        if (target == null) {
+            throw new MappingException(property + " refers to " + property.valueType().getName()
+                    + ", which is not a registered entity: annotate it with @Entity and register it too");
+        }
+        return target;
+    }
+
+    static PropertyModel.Relation relationOf(EntityModel<?> owner, PropertyModel set, EntityModel<?> target,
+                                                     boolean validate) {
+        List<PropertyModel> candidates = candidates(owner, set, target);
+        if (candidates.size() != 1) {
+            if (!validate) {
+                return null;
+            }
+            String problem = candidates.isEmpty()
+                    ? "has no reverse side: add a field '" + owner.type().getSimpleName() + " ...' (one-to-many) or 'Set<"
+                    + owner.type().getSimpleName() + "> ...' (many-to-many) to " + target.type().getName()
+                    : "has " + candidates.size() + " reverse candidates in " + target.type().getName() + " ("
+                    + candidates.stream().map(PropertyModel::name).toList() + "): keep exactly one, or name it with @Reverse(\"field\") on " + set
+                    + "";
+            throw new MappingException("The relation " + owner.type().getName() + "." + set.name() + " (Set<"
+                    + target.type().getName() + ">) " + problem);
+        }
+        PropertyModel reverse = candidates.get(0);
+        if (reverse.kind() == PropertyKind.REFERENCE) {
+            return new PropertyModel.Relation(reverse, null, null, null);
+        }
+        JoinTable own = annotation(set, JoinTable.class);
+        JoinTable other = annotation(reverse, JoinTable.class);
+        if (own != null && other != null) {
+            throw new MappingException("Both " + set + " and " + reverse + " carry @JoinTable; keep it on one side only "
+                    + "(the other side uses the same link table with the columns swapped)");
+        }
+        if (own != null || other != null) {
+            JoinTable given = own != null ? own : other;
+            String ownerSide = column(own != null ? given.joinColumns() : given.inverseJoinColumns(),
+                    owner.table() + "_" + owner.id().column(), own != null ? set : reverse);
+            String targetSide = column(own != null ? given.inverseJoinColumns() : given.joinColumns(),
+                    target.table() + "_" + target.id().column(), own != null ? set : reverse);
+            if (ownerSide.equals(targetSide)) {
+                throw new MappingException("@JoinTable on " + (own != null ? set : reverse) + " names the column '"
+                        + ownerSide + "' for both sides: set joinColumns and inverseJoinColumns to the link table's "
+                        + "two columns");
+            }
+            return new PropertyModel.Relation(reverse, given.name(), ownerSide, targetSide);
+        }
+        boolean ownerFirst = owner.name().compareTo(target.name()) < 0
+                || (owner.name().equals(target.name()) && set.name().compareTo(reverse.name()) < 0);
+        EntityModel<?> first = ownerFirst ? owner : target;
+        PropertyModel firstSet = ownerFirst ? set : reverse;
+        String joinTable = first.table() + "_" + Naming.snakeCase(firstSet.name());
+        String ownColumn;
+        String otherColumn;
+        if (owner == target) {
+            ownColumn = Naming.snakeCase(reverse.name()) + "_" + owner.id().column();
+            otherColumn = Naming.snakeCase(set.name()) + "_" + target.id().column();
+        } else {
+            ownColumn = owner.table() + "_" + owner.id().column();
+            otherColumn = target.table() + "_" + target.id().column();
+        }
+        return new PropertyModel.Relation(reverse, joinTable, ownColumn, otherColumn);
+    }
+
+    /** The fields of the target that can be the reverse side of the set, narrowed by {@code @Reverse}. */
+    private static List<PropertyModel> candidates(EntityModel<?> owner, PropertyModel set, EntityModel<?> target) {
+        List<PropertyModel> candidates = new ArrayList<>();
+        for (PropertyModel other : target.properties()) {
+            if (other != set && (other.kind() == PropertyKind.REFERENCE || other.kind() == PropertyKind.SET)
+                    && other.valueType() == owner.type()) {
+                candidates.add(other);
+            }
+        }
+        Reverse named = annotation(set, Reverse.class);
+        if (named != null) {
+            PropertyModel chosen = candidates.stream().filter(p -> p.name().equals(named.value())).findFirst()
+                    .orElseThrow(() -> new MappingException("@Reverse(\"" + named.value() + "\") on " + set + " names no "
+                            + "field of " + target.type().getName() + " that refers to " + owner.type().getSimpleName()
+                            + "; the candidates are " + candidates.stream().map(PropertyModel::name).toList()));
+            return List.of(chosen);
+        }
+        List<PropertyModel> pointingBack = candidates.stream()
+                .filter(p -> annotation(p, Reverse.class) != null && annotation(p, Reverse.class).value().equals(set.name()))
+                .toList();
+        if (pointingBack.size() == 1) {
+            return pointingBack;
+        }
+        return candidates.stream().filter(p -> annotation(p, Reverse.class) == null).toList();
+    }
+
+    private static String column(String[] given, String fallback, PropertyModel where) {
+        if (given.length == 0) {
+            return fallback;
+        }
+        if (given.length > 1 || given[0].isBlank()) {
+            throw new MappingException("@JoinTable on " + where + " names " + given.length + " columns for one side; "
+                    + "name the one link-table column that refers to that side's key");
+        }
+        return given[0];
+    }
+
+    static <A extends Annotation> A annotation(PropertyModel property, Class<A> type) {
+        try {
+            return property.owner().getDeclaredField(property.name()).getAnnotation(type);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

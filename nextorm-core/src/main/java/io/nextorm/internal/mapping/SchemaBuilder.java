@@ -1,0 +1,97 @@
+package io.nextorm.internal.mapping;
+
+import io.nextorm.mapping.Index;
+
+import io.nextorm.mapping.ForeignKey;
+import io.nextorm.mapping.Table;
+
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link Table}s of the schema from resolved entity models: entity tables, join tables and their creation order.
+ */
+final class SchemaBuilder {
+
+    private SchemaBuilder() {
+    }
+
+    static Table tableOf(EntityModel<?> model) {
+        List<io.nextorm.mapping.Column> columns = new ArrayList<>();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (PropertyModel property : model.properties()) {
+            switch (property.kind()) {
+                case ID, BASIC, VERSION, LAZY -> columns.add(new io.nextorm.mapping.Column(property.column(),
+                        property.valueType(), property.nullable(), property.generated(), property.length(),
+                        property.precision(), property.scale(), property.unique(), property.sqlDefault()));
+                case REFERENCE -> {
+                    PropertyModel key = property.target().id();
+                    columns.add(new io.nextorm.mapping.Column(property.column(), key.valueType(), property.nullable(),
+                            false, key.length(), key.precision(), key.scale(), property.unique(), property.sqlDefault()));
+                    foreignKeys.add(new ForeignKey("fk_" + model.table() + "_" + property.column(),
+                            List.of(property.column()), property.target().table(), List.of(key.column())));
+                }
+                case SET -> {
+                }
+            }
+        }
+        return new Table(model.table(), columns, List.of(model.id().column()), foreignKeys, model.indexes());
+    }
+
+    static Table joinTableOf(EntityModel<?> owner, PropertyModel set) {
+        PropertyModel.Relation relation = set.relation();
+        EntityModel<?> target = set.target();
+        List<io.nextorm.mapping.Column> columns = List.of(
+                keyColumn(relation.ownColumn(), owner.id()), keyColumn(relation.otherColumn(), target.id()));
+        List<ForeignKey> foreignKeys = List.of(
+                new ForeignKey("fk_" + relation.joinTable() + "_" + relation.ownColumn(), List.of(relation.ownColumn()),
+                        owner.table(), List.of(owner.id().column())),
+                new ForeignKey("fk_" + relation.joinTable() + "_" + relation.otherColumn(),
+                        List.of(relation.otherColumn()), target.table(), List.of(target.id().column())));
+        List<Index> indexes = List.of(new Index("idx_" + relation.joinTable() + "_" + relation.otherColumn(),
+                List.of(relation.otherColumn()), false));
+        return new Table(relation.joinTable(), columns, List.of(relation.ownColumn(), relation.otherColumn()),
+                foreignKeys, indexes);
+    }
+
+    private static io.nextorm.mapping.Column keyColumn(String name, PropertyModel key) {
+        return new io.nextorm.mapping.Column(name, key.valueType(), false, false, key.length(), key.precision(),
+                key.scale(), false, null);
+    }
+
+    static List<Table> dependencyOrder(Map<String, Table> tables, Set<ForeignKey> deferred) {
+        List<Table> order = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        Set<String> visiting = new LinkedHashSet<>();
+        for (Table table : tables.values()) {
+            visit(table, tables, done, visiting, order, deferred);
+        }
+        return order;
+    }
+
+    private static void visit(Table table, Map<String, Table> tables, Set<String> done, Set<String> visiting,
+                              List<Table> order, Set<ForeignKey> deferred) {
+        if (done.contains(table.name())) {
+            return;
+        }
+        visiting.add(table.name());
+        for (ForeignKey foreignKey : table.foreignKeys()) {
+            String referenced = foreignKey.referencedTable();
+            if (referenced.equals(table.name())) {
+                continue;
+            }
+            if (visiting.contains(referenced)) {
+                deferred.add(foreignKey);
+            } else {
+                visit(tables.get(referenced), tables, done, visiting, order, deferred);
+            }
+        }
+        visiting.remove(table.name());
+        done.add(table.name());
+        order.add(table);
+    }
+}
