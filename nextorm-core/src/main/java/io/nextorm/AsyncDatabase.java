@@ -266,6 +266,20 @@ public class AsyncDatabase extends DatabaseStatements {
     }
 
     /**
+     * A projection: the values of attributes and expressions instead of entities, as {@link Tuple}s
+     * (or records, with {@link AsyncSelect#as(Class)}):
+     * {@code db.select(Student_.group, Student_.gpa.avg()).groupBy(Student_.group)}. See docs/queries.md.
+     *
+     * @param columns what to select, in order
+     * @return the projection
+     * @throws IllegalStateException before {@link #generateMapping}
+     * @throws IllegalArgumentException for no columns, a null one, or none that names an entity
+     */
+    public AsyncSelect<Tuple> select(Selectable<?>... columns) {
+        return AsyncSelect.of(state, columns);
+    }
+
+    /**
      * Saves an object: INSERT when its key is null (a generated key is set on it), UPDATE of its
      * columns when the key is set. Hooks run around the write. Inside a session the write goes out
      * at once on the session's connection and the object joins the identity map; an object the

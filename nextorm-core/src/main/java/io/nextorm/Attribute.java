@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param <E> the entity the property is reached from
  * @param <V> the property's value type
  */
-public abstract class Attribute<E, V> {
+public abstract class Attribute<E, V> implements Selectable<V> {
 
     private final Class<V> valueType;
     private final PropertyPath path;
@@ -30,10 +30,21 @@ public abstract class Attribute<E, V> {
     }
 
     /**
+     * The property as an expression of the query tree: its path.
+     *
+     * @return the path
+     */
+    @Override
+    public io.nextorm.query.Expression expression() {
+        return path;
+    }
+
+    /**
      * The value type; the boxed type for primitive fields.
      *
      * @return the value type
      */
+    @Override
     public Class<V> valueType() {
         return valueType;
     }

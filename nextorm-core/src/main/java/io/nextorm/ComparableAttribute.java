@@ -93,6 +93,57 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Sin
         return new Between(path(), new Value(low), new Value(high));
     }
 
+    /**
+     * Greater than another expression or a scalar subquery:
+     * {@code Student_.gpa.gt(db.aselect(Student.class).avg(Student_.gpa))}.
+     *
+     * @param other an expression ({@code Student_.gpa.avg()}) or a {@link ScalarQuery}
+     * @return the condition
+     */
+    public Condition gt(Selectable<?> other) {
+        return new ValueExpression<>(path(), valueType()).gt(other);
+    }
+
+    /**
+     * Greater than a scalar subquery: {@code Student_.gpa.gt(db.aselect(Student.class).avg(Student_.gpa))}.
+     *
+     * @param other the aggregate of a query set
+     * @return the condition
+     */
+    public Condition gt(ScalarQuery<?> other) {
+        return new ValueExpression<>(path(), valueType()).gt(other);
+    }
+
+    /**
+     * Greater than or equal to a scalar subquery.
+     *
+     * @param other the aggregate of a query set
+     * @return the condition
+     */
+    public Condition ge(ScalarQuery<?> other) {
+        return new ValueExpression<>(path(), valueType()).ge(other);
+    }
+
+    /**
+     * Less than a scalar subquery.
+     *
+     * @param other the aggregate of a query set
+     * @return the condition
+     */
+    public Condition lt(ScalarQuery<?> other) {
+        return new ValueExpression<>(path(), valueType()).lt(other);
+    }
+
+    /**
+     * Less than or equal to a scalar subquery.
+     *
+     * @param other the aggregate of a query set
+     * @return the condition
+     */
+    public Condition le(ScalarQuery<?> other) {
+        return new ValueExpression<>(path(), valueType()).le(other);
+    }
+
     private Condition compare(Comparison.Operator operator, V value) {
         if (value == null) {
             throw new IllegalArgumentException(operator.name().toLowerCase() + "() of " + this

@@ -71,4 +71,17 @@ public final class Conditions {
         }
         return condition.not();
     }
+
+    /**
+     * The query set has a row: {@code EXISTS (SELECT 1 FROM ...)}. Its conditions may name the
+     * outer query's entity, which correlates it:
+     * {@code db.aselect(Group.class).filter(exists(db.aselect(Student.class).filter(Student_.group.eqAttribute(Group_.id))))}.
+     *
+     * @param query the inner query set; no limit, offset or lock
+     * @return the condition
+     * @throws IllegalArgumentException for null or a query set with a limit
+     */
+    public static Condition exists(AsyncQuerySet<?> query) {
+        return new io.nextorm.query.Exists(Subqueries.of(query, null, "exists()"));
+    }
 }

@@ -49,6 +49,68 @@ public class NumberAttribute<E, V extends Number & Comparable<? super V>> extend
     }
 
     /**
+     * This property plus a value or expression.
+     *
+     * @param other the addend
+     * @return the sum
+     */
+    public ValueExpression<V> plus(Object other) {
+        return asExpression().plus(other);
+    }
+
+    /**
+     * This property minus a value or expression.
+     *
+     * @param other the subtrahend
+     * @return the difference
+     */
+    public ValueExpression<V> minus(Object other) {
+        return asExpression().minus(other);
+    }
+
+    /**
+     * This property times a value or expression: {@code orderBy(Student_.gpa.times(2).desc())}.
+     *
+     * @param other the factor
+     * @return the product
+     */
+    public ValueExpression<V> times(Object other) {
+        return asExpression().times(other);
+    }
+
+    /**
+     * This property divided by a value or expression.
+     *
+     * @param other the divisor
+     * @return the quotient
+     */
+    public ValueExpression<V> dividedBy(Object other) {
+        return asExpression().dividedBy(other);
+    }
+
+    /**
+     * {@code SUM(property)}, for projections and {@code having}.
+     *
+     * @return the aggregate
+     */
+    public ValueExpression<V> sum() {
+        return Functions.sum(this);
+    }
+
+    /**
+     * {@code AVG(property)}, read as a double.
+     *
+     * @return the aggregate
+     */
+    public ValueExpression<Double> avg() {
+        return Functions.avg(this);
+    }
+
+    private ValueExpression<V> asExpression() {
+        return new ValueExpression<>(path(), valueType());
+    }
+
+    /**
      * This property on the entity joined under an alias, for queries that join an entity more than
      * once or join the queried entity to itself:
      * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eqAttribute(Article_.author), JoinType.INNER, "a")

@@ -118,8 +118,8 @@ abstract class QuerySetTerminals<T> {
      * @param <V> the number type
      * @return the sum (in the property's type), empty when no row matches
      */
-    public <V extends Number & Comparable<? super V>> Mono<V> sum(NumberAttribute<T, V> attribute) {
-        return aggregate(AggregateFunction.SUM, attribute, attribute == null ? null : attribute.valueType());
+    public <V extends Number & Comparable<? super V>> ScalarQuery<V> sum(NumberAttribute<T, V> attribute) {
+        return scalar(AggregateFunction.SUM, attribute, attribute == null ? null : attribute.valueType());
     }
 
     /**
@@ -140,8 +140,8 @@ abstract class QuerySetTerminals<T> {
      * @param attribute the property
      * @return the average as a double, empty when no row matches
      */
-    public Mono<Double> avg(NumberAttribute<T, ?> attribute) {
-        return aggregate(AggregateFunction.AVG, attribute, Double.class);
+    public ScalarQuery<Double> avg(NumberAttribute<T, ?> attribute) {
+        return scalar(AggregateFunction.AVG, attribute, Double.class);
     }
 
     /**
@@ -162,8 +162,8 @@ abstract class QuerySetTerminals<T> {
      * @param <V> the value type
      * @return the minimum, empty when no row matches
      */
-    public <V extends Comparable<? super V>> Mono<V> min(ComparableAttribute<T, V> attribute) {
-        return aggregate(AggregateFunction.MIN, attribute, attribute == null ? null : attribute.valueType());
+    public <V extends Comparable<? super V>> ScalarQuery<V> min(ComparableAttribute<T, V> attribute) {
+        return scalar(AggregateFunction.MIN, attribute, attribute == null ? null : attribute.valueType());
     }
 
     /**
@@ -184,8 +184,22 @@ abstract class QuerySetTerminals<T> {
      * @param <V> the value type
      * @return the maximum, empty when no row matches
      */
-    public <V extends Comparable<? super V>> Mono<V> max(ComparableAttribute<T, V> attribute) {
-        return aggregate(AggregateFunction.MAX, attribute, attribute == null ? null : attribute.valueType());
+    public <V extends Comparable<? super V>> ScalarQuery<V> max(ComparableAttribute<T, V> attribute) {
+        return scalar(AggregateFunction.MAX, attribute, attribute == null ? null : attribute.valueType());
+    }
+
+    /**
+     * An aggregate that is also the scalar subquery computing it, for comparisons in other queries.
+     */
+    private <V> ScalarQuery<V> scalar(AggregateFunction function, Attribute<T, ?> attribute, Class<V> type) {
+        Mono<V> value = aggregate(function, attribute, type);
+        SelectSpec spec = spec();
+        io.nextorm.query.Subquery subquery = null;
+        if (spec.limit() == null && spec.offset() == null && !spec.distinct() && !spec.randomOrder()) {
+            subquery = new io.nextorm.query.Subquery(spec.entity(), spec.where(), spec.joins(), new io.nextorm.query.Aggregate(
+                    io.nextorm.query.Aggregate.Function.valueOf(function.name()), attribute.path(), false), null);
+        }
+        return new ScalarQuery<>(value, subquery);
     }
 
     private <V> Mono<V> aggregate(AggregateFunction function, Attribute<T, ?> attribute, Class<V> type) {

@@ -164,6 +164,66 @@ public class SingularAttribute<E, V> extends Attribute<E, V> {
     }
 
     /**
+     * One of the keys (or, for a value property, of the values) a query set selects:
+     * {@code Student_.group.in(db.aselect(Group.class).filter(Group_.name.startsWith("A")))} is
+     * {@code group_id IN (SELECT id FROM group WHERE ...)}.
+     *
+     * @param query the inner query set; no limit, offset or lock
+     * @return the condition
+     * @throws IllegalArgumentException for null or a query set with a limit
+     */
+    public Condition in(AsyncQuerySet<?> query) {
+        return new io.nextorm.query.InSubquery(path(), Subqueries.of(query, null, "in()"), false);
+    }
+
+    /**
+     * None of the keys a query set selects.
+     *
+     * @param query the inner query set; no limit, offset or lock
+     * @return the condition
+     * @throws IllegalArgumentException for null or a query set with a limit
+     */
+    public Condition notIn(AsyncQuerySet<?> query) {
+        return new io.nextorm.query.InSubquery(path(), Subqueries.of(query, null, "notIn()"), true);
+    }
+
+    /**
+     * {@code COUNT(property)}: its non-NULL values, for projections and {@code having}.
+     *
+     * @return the aggregate
+     */
+    public ValueExpression<Long> count() {
+        return Functions.count(this);
+    }
+
+    /**
+     * {@code COUNT(DISTINCT property)}.
+     *
+     * @return the aggregate
+     */
+    public ValueExpression<Long> countDistinct() {
+        return Functions.countDistinct(this);
+    }
+
+    /**
+     * {@code MIN(property)}.
+     *
+     * @return the aggregate
+     */
+    public ValueExpression<V> min() {
+        return Functions.min(this);
+    }
+
+    /**
+     * {@code MAX(property)}.
+     *
+     * @return the aggregate
+     */
+    public ValueExpression<V> max() {
+        return Functions.max(this);
+    }
+
+    /**
      * This property on the entity joined under an alias, for queries that join an entity more than
      * once or join the queried entity to itself:
      * {@code db.aselect(Article.class).join(Author.class, Author_.id.of("a").eqAttribute(Article_.author), JoinType.INNER, "a")

@@ -188,6 +188,32 @@ public interface Dialect {
     }
 
     /**
+     * The SQL of a function of {@link io.nextorm.query.ScalarFunction}, given its rendered arguments.
+     * The defaults are standard SQL that H2, PostgreSQL and MariaDB all accept; a dialect overrides
+     * what its database writes differently.
+     *
+     * @param kind the function
+     * @param arguments the arguments, already rendered
+     * @return for example {@code EXTRACT(YEAR FROM t0.born)}
+     */
+    default String function(io.nextorm.query.ScalarFunction.Kind kind, java.util.List<String> arguments) {
+        String first = arguments.get(0);
+        return switch (kind) {
+            case ABS -> "ABS(" + first + ")";
+            case TRIM -> "TRIM(" + first + ")";
+            case YEAR -> "EXTRACT(YEAR FROM " + first + ")";
+            case MONTH -> "EXTRACT(MONTH FROM " + first + ")";
+            case DAY -> "EXTRACT(DAY FROM " + first + ")";
+            case TO_STRING -> "CAST(" + first + " AS VARCHAR)";
+            case GREATEST -> "GREATEST(" + first + ", " + arguments.get(1) + ")";
+            case LEAST -> "LEAST(" + first + ", " + arguments.get(1) + ")";
+            case SUBSTRING -> "SUBSTRING(" + first + ", " + arguments.get(1) + ", " + arguments.get(2) + ")";
+            case CONCAT -> "CONCAT(" + String.join(", ", arguments) + ")";
+            case INDEX_OF -> "(POSITION(" + arguments.get(1) + " IN " + first + ") - 1)";
+        };
+    }
+
+    /**
      * What follows {@code LIKE ?} so that the backslash escapes {@code %}, {@code _} and itself in
      * the bound pattern: nothing where the backslash is the default escape character.
      *

@@ -142,6 +142,18 @@ public final class MariaDbDialect extends AbstractDialect {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
     }
 
+    /**
+     * MariaDB casts to CHAR (it has no CAST AS VARCHAR) and finds a substring with LOCATE.
+     */
+    @Override
+    public String function(io.nextorm.query.ScalarFunction.Kind kind, java.util.List<String> arguments) {
+        return switch (kind) {
+            case TO_STRING -> "CAST(" + arguments.get(0) + " AS CHAR)";
+            case INDEX_OF -> "(LOCATE(" + arguments.get(1) + ", " + arguments.get(0) + ") - 1)";
+            default -> super.function(kind, arguments);
+        };
+    }
+
     @Override
     public String randomFunction() {
         return "RAND()";

@@ -191,6 +191,27 @@ public final class SqliteDialect extends AbstractDialect {
     }
 
     /**
+     * SQLite's forms: scalar {@code MAX/MIN} for GREATEST/LEAST, {@code strftime} for date parts (dates
+     * are stored as ISO text), {@code INSTR} for indexOf, {@code ||} for concatenation, {@code SUBSTR}.
+     */
+    @Override
+    public String function(io.nextorm.query.ScalarFunction.Kind kind, java.util.List<String> arguments) {
+        String first = arguments.get(0);
+        return switch (kind) {
+            case GREATEST -> "MAX(" + first + ", " + arguments.get(1) + ")";
+            case LEAST -> "MIN(" + first + ", " + arguments.get(1) + ")";
+            case YEAR -> "CAST(strftime('%Y', " + first + ") AS INTEGER)";
+            case MONTH -> "CAST(strftime('%m', " + first + ") AS INTEGER)";
+            case DAY -> "CAST(strftime('%d', " + first + ") AS INTEGER)";
+            case TO_STRING -> "CAST(" + first + " AS TEXT)";
+            case SUBSTRING -> "SUBSTR(" + first + ", " + arguments.get(1) + ", " + arguments.get(2) + ")";
+            case CONCAT -> "(" + String.join(" || ", arguments) + ")";
+            case INDEX_OF -> "(INSTR(" + first + ", " + arguments.get(1) + ") - 1)";
+            default -> super.function(kind, arguments);
+        };
+    }
+
+    /**
      * The clause that makes the backslash the LIKE escape character: SQLite's LIKE has no escape
      * character unless one is given, where the other databases default to the backslash that
      * {@code Like.escape} writes. The SQL renderer appends it after {@code LIKE ?}.

@@ -10,7 +10,8 @@ import java.util.List;
  * Condition c = Article_.views.gt(100).and(Article_.title.startsWith("Re").or(Article_.draft.isTrue()));
  * }</pre>
  */
-public sealed interface Condition permits Comparison, Between, InList, NullCheck, Like, Junction, Negation, Truth {
+public sealed interface Condition permits Comparison, Between, InList, NullCheck, Like, Junction, Negation, Truth, Exists,
+        InSubquery {
 
     /**
      * Both this and {@code other}.

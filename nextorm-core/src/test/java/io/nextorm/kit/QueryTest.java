@@ -210,7 +210,7 @@ class QueryTest extends DatabaseTestKit {
         assertThatThrownBy(() -> Article_.title.in((List<String>) null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Article_.title.in("a", null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("isNull");
-        assertThatThrownBy(() -> Article_.views.gt(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Article_.views.gt((Long) null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Article_.title.startsWith(null)).isInstanceOf(IllegalArgumentException.class);
     }
 

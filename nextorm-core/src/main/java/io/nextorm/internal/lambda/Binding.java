@@ -18,6 +18,13 @@ final class Binding {
         return root;
     }
 
+    /**
+     * The same captured values, for a lambda nested in the lambda whose parameter is another entity.
+     */
+    Binding withRoot(Class<?> newRoot) {
+        return new Binding(newRoot, captured);
+    }
+
     Object captured(int index) {
         return captured[index];
     }

@@ -61,6 +61,7 @@ final class BytecodeInterpreter {
     private final ClassLoader loader;
     private final Map<State, Decision> executed = new HashMap<>();
     private int steps;
+    private final QueryLanguageCalls language = new QueryLanguageCalls(this);
 
     /**
      * Prepares the execution of one method.
@@ -107,6 +108,47 @@ final class BytecodeInterpreter {
             }
         }
         return Decision.toCondition(run(0, new Frame(new ArrayList<>(), locals)));
+    }
+
+    /**
+     * Executes a lambda nested in the lambda ({@code s -> s.getGpa() > 3} of {@code anyMatch}), whose
+     * parameter is an element of a relation and whose captured values are values of the outer lambda.
+     *
+     * @param captured the values it captured, in order (the receiver first for an instance method)
+     * @return the condition on the element
+     */
+    ConditionTemplate interpretNested(List<StackValue> captured) {
+        List<StackValue> locals = new ArrayList<>();
+        Type[] parameters = Type.getArgumentTypes(code.descriptor());
+        Instruction first = code.instructions().get(0);
+        int expected = parameters.length - 1 + (code.isStatic() ? 0 : 1);
+        if (expected != captured.size() || Type.getReturnType(code.descriptor()).getSort() != Type.BOOLEAN) {
+            throw unsupported(first, "its nested lambda " + code.methodName() + code.descriptor()
+                    + " is not a boolean method of the element and captured values");
+        }
+        int next = 0;
+        if (!code.isStatic()) {
+            locals.add(captured.get(next++));
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            locals.add(i < parameters.length - 1 ? captured.get(next++) : new EntityParameter(root));
+            if (parameters[i].getSize() == 2) {
+                locals.add(null);
+            }
+        }
+        return Decision.toCondition(run(0, new Frame(new ArrayList<>(), locals)));
+    }
+
+    Mapping mapping() {
+        return mapping;
+    }
+
+    ClassLoader loader() {
+        return loader;
+    }
+
+    String location(Instruction instruction) {
+        return code.location(instruction.line());
     }
 
     private Decision run(int start, Frame entry) {
@@ -234,7 +276,7 @@ final class BytecodeInterpreter {
      * A stack value as an operand of a comparison or a call. The entity parameter itself stands for
      * its primary key, as an entity value does.
      */
-    private ExpressionTemplate expression(StackValue value, Instruction instruction) {
+    ExpressionTemplate expression(StackValue value, Instruction instruction) {
         if (value instanceof ExpressionTemplate expression) {
             return expression;
         }
@@ -328,9 +370,13 @@ final class BytecodeInterpreter {
                     frame.push(value instanceof Captured c ? new Captured(c.index(), Type.getObjectType(instruction.owner()))
                             : value);
                 }
-                case INVOKEDYNAMIC -> throw unsupported(instruction, "it uses invokedynamic " + instruction.name()
-                        + (instruction.name().startsWith("makeConcat") ? " (string concatenation)" : "")
-                        + "; compute such values before the lambda and capture them");
+                case INVOKEDYNAMIC -> {
+                    StackValue[] arguments = new StackValue[Type.getArgumentTypes(instruction.descriptor()).length];
+                    for (int i = arguments.length - 1; i >= 0; i--) {
+                        arguments[i] = frame.pop();
+                    }
+                    frame.push(language.invokeDynamic(instruction, new ArrayList<>(List.of(arguments))));
+                }
                 default -> throw unsupported(instruction, "it uses the instruction " + Mnemonics.of(opcode)
                         + (instruction.owner() != null ? " " + simpleName(instruction.owner()) : ""));
             }
@@ -416,8 +462,14 @@ final class BytecodeInterpreter {
     private ExpressionTemplate staticField(Instruction instruction) {
         Field field = findField(instruction);
         if (!Modifier.isFinal(field.getModifiers())) {
-            throw unsupported(instruction, "it reads the static field " + simpleName(instruction.owner()) + "."
-                    + instruction.name() + ", which is not final; copy it into a local variable before the lambda");
+            // PonyORM evaluates such a value at each execution: read it each time the template is bound
+            try {
+                field.setAccessible(true);
+            } catch (RuntimeException e) {
+                throw unsupported(instruction, "it reads the static field " + simpleName(instruction.owner()) + "."
+                        + instruction.name() + ", which nextorm may not access (" + e.getMessage() + ")");
+            }
+            return new QueryLanguageTemplates.StaticField(field);
         }
         try {
             field.setAccessible(true);
@@ -455,6 +507,10 @@ final class BytecodeInterpreter {
         String owner = instruction.owner();
         String name = instruction.name();
         String descriptor = instruction.descriptor();
+        StackValue relationCall = language.relationCall(instruction, receiver, arguments);
+        if (relationCall != null) {
+            return relationCall;
+        }
         if (receiver != null && name.equals("equals") && descriptor.equals("(Ljava/lang/Object;)Z")) {
             return ConditionTemplate.compare(expression(receiver, instruction), Comparison.Operator.EQ,
                     expression(arguments[0], instruction));
@@ -519,6 +575,10 @@ final class BytecodeInterpreter {
                         + "; only a captured collection can be tested with contains()");
             }
             return new ConditionTemplate.InTest(expression(arguments[0], instruction), collection, false);
+        }
+        StackValue extended = language.call(instruction, receiver, arguments, returnType);
+        if (extended != null) {
+            return extended;
         }
         throw unsupported(instruction, "it calls " + describe(instruction) + ", which has no SQL translation");
     }
@@ -611,8 +671,9 @@ final class BytecodeInterpreter {
                 continue;
             }
             if (property.kind() == PropertyKind.SET) {
-                throw unsupported(instruction, "it reads " + property + ", a Set relation, which has no column;"
-                        + " query the other side of the relation instead");
+                List<String> names = new ArrayList<>(prefix);
+                names.add(property.name());
+                return new Property(names, property.fieldType(), property.target().type());
             }
             List<String> names = new ArrayList<>(prefix);
             names.add(property.name());
@@ -668,7 +729,7 @@ final class BytecodeInterpreter {
         }
     }
 
-    private Class<?> load(String internalName) {
+    Class<?> load(String internalName) {
         try {
             return Class.forName(Type.getObjectType(internalName).getClassName(), false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
@@ -717,7 +778,7 @@ final class BytecodeInterpreter {
         return internalName.substring(internalName.lastIndexOf('/') + 1);
     }
 
-    private UnsupportedPredicateException unsupported(Instruction at, String what) {
+    UnsupportedPredicateException unsupported(Instruction at, String what) {
         return new UnsupportedPredicateException("Cannot translate the where() lambda at " + code.location(at.line())
                 + " to SQL: " + what + ". Use filter() with the metamodel instead; nextorm never filters in memory.");
     }

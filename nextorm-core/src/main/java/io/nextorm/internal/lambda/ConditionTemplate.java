@@ -24,7 +24,9 @@ import java.util.List;
  * <p>Templates are kept in negation normal form: {@link #negate()} pushes a NOT down to the leaves,
  * which all have an exact opposite ({@code >} and {@code <=}, LIKE and NOT LIKE, ...).
  */
-sealed interface ConditionTemplate extends StackValue {
+sealed interface ConditionTemplate extends StackValue permits ConditionTemplate.Compare, ConditionTemplate.NullTest,
+        ConditionTemplate.LikeTest, ConditionTemplate.InTest, ConditionTemplate.BooleanTest, ConditionTemplate.Combination,
+        ConditionTemplate.Fixed, QueryLanguageTemplates.SetTest {
 
     @Override
     default Type type() {

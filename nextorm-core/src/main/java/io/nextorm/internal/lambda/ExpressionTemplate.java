@@ -15,7 +15,28 @@ import java.util.List;
  * the captured values gives the {@link Expression} of the query tree; parts that depend on captured
  * values only (a captured number times two) are computed in Java then, and become one parameter.
  */
-sealed interface ExpressionTemplate extends StackValue {
+sealed interface ExpressionTemplate extends StackValue permits ExpressionTemplate.Property,
+        ExpressionTemplate.Conversion,
+        ExpressionTemplate.Calculation, ExpressionTemplate.SqlFunction, QueryLanguageTemplates.SetCount,
+        QueryLanguageTemplates.Function, ExpressionTemplate.KnownValue {
+
+    /**
+     * A value known before the query runs, computed in Java when the template is bound: a constant,
+     * a captured variable, a field or method result of those, a static field.
+     */
+    sealed interface KnownValue extends ExpressionTemplate permits Constant, Captured, CapturedField,
+            QueryLanguageTemplates.Evaluated, QueryLanguageTemplates.StaticField {
+
+        @Override
+        default boolean readsProperty() {
+            return false;
+        }
+
+        @Override
+        default boolean isValue() {
+            return true;
+        }
+    }
 
     /**
      * The expression for one set of captured values.
@@ -99,21 +120,11 @@ sealed interface ExpressionTemplate extends StackValue {
      * @param value the constant, null for {@code null}
      * @param type its JVM type
      */
-    record Constant(Object value, Type type) implements ExpressionTemplate {
+    record Constant(Object value, Type type) implements KnownValue {
 
         @Override
         public Expression bind(Binding binding) {
             return new Value(value);
-        }
-
-        @Override
-        public boolean readsProperty() {
-            return false;
-        }
-
-        @Override
-        public boolean isValue() {
-            return true;
         }
     }
 
@@ -123,21 +134,11 @@ sealed interface ExpressionTemplate extends StackValue {
      * @param index its index among the captured arguments
      * @param type its declared type
      */
-    record Captured(int index, Type type) implements ExpressionTemplate {
+    record Captured(int index, Type type) implements KnownValue {
 
         @Override
         public Expression bind(Binding binding) {
             return new Value(binding.captured(index));
-        }
-
-        @Override
-        public boolean readsProperty() {
-            return false;
-        }
-
-        @Override
-        public boolean isValue() {
-            return true;
         }
     }
 
@@ -147,7 +148,7 @@ sealed interface ExpressionTemplate extends StackValue {
      * @param owner the captured object
      * @param field the field, made accessible
      */
-    record CapturedField(ExpressionTemplate owner, Field field) implements ExpressionTemplate {
+    record CapturedField(ExpressionTemplate owner, Field field) implements KnownValue {
 
         @Override
         public Type type() {
@@ -166,16 +167,6 @@ sealed interface ExpressionTemplate extends StackValue {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("Cannot read the captured field " + field, e);
             }
-        }
-
-        @Override
-        public boolean readsProperty() {
-            return false;
-        }
-
-        @Override
-        public boolean isValue() {
-            return true;
         }
     }
 

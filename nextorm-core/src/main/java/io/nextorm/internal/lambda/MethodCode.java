@@ -213,7 +213,8 @@ final class MethodCode {
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrapMethodHandle,
                                            Object... bootstrapMethodArguments) {
-            add(Opcodes.INVOKEDYNAMIC, 0, bootstrapMethodHandle.getOwner(), name, descriptor, null);
+            add(Opcodes.INVOKEDYNAMIC, 0, bootstrapMethodHandle.getOwner(), name, descriptor,
+                    bootstrapMethodArguments.clone());
         }
 
         @Override

@@ -9,7 +9,7 @@ import org.objectweb.asm.Type;
  * the next conditional jump turns into a condition.
  */
 sealed interface StackValue permits ExpressionTemplate, ConditionTemplate, StackValue.EntityParameter,
-        StackValue.ComparisonResult {
+        StackValue.ComparisonResult, StackValue.RelationStream, StackValue.NestedLambda {
 
     /**
      * The JVM type of the value: decides slot sizes and whether an int is a boolean.
@@ -43,6 +43,36 @@ sealed interface StackValue permits ExpressionTemplate, ConditionTemplate, Stack
         @Override
         public Type type() {
             return Type.INT_TYPE;
+        }
+    }
+
+    /**
+     * {@code relation.stream()}: what {@code anyMatch}, {@code allMatch} and {@code noneMatch} apply to.
+     *
+     * @param relation the Set property
+     */
+    record RelationStream(ExpressionTemplate.Property relation) implements StackValue {
+
+        @Override
+        public Type type() {
+            return Type.getType(java.util.stream.Stream.class);
+        }
+    }
+
+    /**
+     * A lambda created inside the lambda ({@code s -> s.getGpa() > 3}), with the values it captured.
+     *
+     * @param owner the internal name of the class of its implementation method
+     * @param name the implementation method
+     * @param descriptor its descriptor
+     * @param captured the captured values
+     */
+    record NestedLambda(String owner, String name, String descriptor, java.util.List<StackValue> captured)
+            implements StackValue {
+
+        @Override
+        public Type type() {
+            return Type.getType(java.util.function.Predicate.class);
         }
     }
 }

@@ -35,7 +35,7 @@ import java.util.Map;
  */
 final class QueryRenderer {
 
-    private static final String ROOT_ALIAS = "t0";
+    private static final String OUTER_ROOT_ALIAS = "t0";
     private static final java.util.regex.Pattern IMPLICIT_ALIAS = java.util.regex.Pattern.compile("[tT][0-9]+");
 
     private final Mapping mapping;
@@ -46,8 +46,11 @@ final class QueryRenderer {
     private final Map<String, String> implicitJoins = new LinkedHashMap<>();
     private final List<String> rootJoinSql = new ArrayList<>();
     private final List<String> joinedJoinSql = new ArrayList<>();
-    private final List<Object> parameters = new ArrayList<>();
+    private final List<Object> parameters;
     private final boolean qualified;
+    private final String rootAlias;
+    private final int depth;
+    private final QueryRenderer parent;
     private StringBuilder sql;
 
     QueryRenderer(Mapping mapping, Dialect dialect, SelectSpec spec) {
@@ -58,10 +61,23 @@ final class QueryRenderer {
      * A renderer of a statement that also uses expressions outside the spec (an aggregated property).
      */
     QueryRenderer(Mapping mapping, Dialect dialect, SelectSpec spec, List<? extends Expression> alsoUsed) {
+        this(mapping, dialect, spec, alsoUsed, null);
+    }
+
+    /**
+     * A renderer of a nested SELECT ({@code depth} > 0): it shares the enclosing statement's parameters
+     * and qualifies every column with aliases of its own ({@code sq1}, {@code sq1_1}, ...).
+     */
+    QueryRenderer(Mapping mapping, Dialect dialect, SelectSpec spec, List<? extends Expression> alsoUsed,
+                  QueryRenderer parent) {
         this.mapping = mapping;
         this.dialect = dialect;
         this.spec = spec;
         this.root = mapping.entity(spec.entity());
+        this.parent = parent;
+        this.parameters = parent == null ? new ArrayList<>() : parent.parameters;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+        this.rootAlias = depth == 0 ? OUTER_ROOT_ALIAS : "sq" + depth;
         int explicit = 0;
         for (Join join : spec.joins()) {
             String alias = join.alias() != null ? join.alias() : "j" + (++explicit);
@@ -73,7 +89,7 @@ final class QueryRenderer {
                 throw new IllegalArgumentException("The join alias '" + alias + "' is used twice; give each join its own");
             }
         }
-        this.qualified = !spec.joins().isEmpty() || needsImplicitJoins(alsoUsed);
+        this.qualified = depth > 0 || !spec.joins().isEmpty() || needsImplicitJoins(alsoUsed);
     }
 
     List<Object> parameters() {
@@ -88,16 +104,26 @@ final class QueryRenderer {
      * Starts a statement: {@code selectClause} is written as is, then FROM, joins and WHERE.
      */
     StringBuilder beginFrom(String selectClause) {
+        return beginFromCorrelated(selectClause, "", null);
+    }
+
+    /**
+     * Starts a nested statement: {@code extraJoin} follows the root table (a link table), and
+     * {@code correlation} (SQL text without parameters) is the first condition of the WHERE clause.
+     */
+    StringBuilder beginFromCorrelated(String selectClause, String extraJoin, String correlation) {
         sql = new StringBuilder(128).append(selectClause).append(" FROM ").append(dialect.identifier(root.table()));
         if (qualified) {
-            sql.append(' ').append(ROOT_ALIAS);
+            sql.append(' ').append(rootAlias);
         }
+        sql.append(extraJoin);
         int rootJoinsAt = sql.length();
         // ORDER BY is written after the joins are in place: the joins it needs must be known now
         for (OrderItem item : spec.orderBy()) {
             List<Expression> paths = new ArrayList<>();
             collect(item.expression(), paths);
             paths.forEach(path -> resolve((PropertyPath) path));
+            // (paths inside a subquery belong to it, and collect() does not enter one)
         }
         int explicit = 0;
         List<String> aliases = new ArrayList<>(joinedByAlias.keySet());
@@ -112,7 +138,7 @@ final class QueryRenderer {
             condition(join.on());
         }
         int joinsAt = sql.length();
-        appendWhere();
+        appendWhere(correlation);
         sql.insert(joinsAt, String.join("", joinedJoinSql));
         sql.insert(rootJoinsAt, String.join("", rootJoinSql));
         return sql;
@@ -127,17 +153,24 @@ final class QueryRenderer {
             throw new IllegalStateException("A query with joins has no unqualified WHERE clause");
         }
         sql = statement;
-        appendWhere();
+        appendWhere(null);
         return sql;
     }
 
-    private void appendWhere() {
+    private void appendWhere(String correlation) {
         List<Condition> conditions = new ArrayList<>(spec.where());
         if (spec.joins().stream().anyMatch(join -> join.type() == io.nextorm.query.JoinType.RIGHT)) {
             // a RIGHT JOIN row without a row of the queried entity has no object to return
             conditions.add(new NullCheck(PropertyPath.of(root.type(), root.id().name()), true));
         }
-        if (!conditions.isEmpty()) {
+        if (correlation != null) {
+            sql.append(" WHERE ").append(correlation);
+            if (!conditions.isEmpty()) {
+                sql.append(" AND (");
+                condition(Junction.of(Junction.Kind.AND, conditions));
+                sql.append(')');
+            }
+        } else if (!conditions.isEmpty()) {
             sql.append(" WHERE ");
             condition(Junction.of(Junction.Kind.AND, conditions));
         }
@@ -154,7 +187,7 @@ final class QueryRenderer {
      * A column of the root entity, qualified where needed.
      */
     String rootColumn(PropertyModel property) {
-        return column(ROOT_ALIAS, property.column());
+        return column(rootAlias, property.column());
     }
 
     /**
@@ -219,7 +252,7 @@ final class QueryRenderer {
             if (columns.length() > 0) {
                 columns.append(", ");
             }
-            columns.append(column(ROOT_ALIAS, property.column()));
+            columns.append(column(rootAlias, property.column()));
         }
         return columns.toString();
     }
@@ -295,8 +328,10 @@ final class QueryRenderer {
             sql.append("NOT (");
             condition(n.condition());
             sql.append(')');
-        } else {
+        } else if (condition instanceof Truth) {
             sql.append(condition == Truth.TRUE ? "1 = 1" : "1 = 0");
+        } else {
+            new NestedRendering(this).condition(condition);
         }
     }
 
@@ -332,7 +367,32 @@ final class QueryRenderer {
             sql.append(dialect.functionName(f.function())).append('(');
             expression(f.argument());
             sql.append(')');
+        } else {
+            new NestedRendering(this).expression(expression);
         }
+    }
+
+    /**
+     * Renders a nested SELECT with a renderer of its own that shares this statement's parameters.
+     */
+    QueryRenderer nested(SelectSpec nestedSpec) {
+        return new QueryRenderer(mapping, dialect, nestedSpec, List.of(), this);
+    }
+
+    Mapping mapping() {
+        return mapping;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    StringBuilder sql() {
+        return sql;
+    }
+
+    String rootAlias() {
+        return rootAlias;
     }
 
     /**
@@ -396,11 +456,15 @@ final class QueryRenderer {
             }
             alias = path.alias();
         } else if (path.root() == root.type()) {
-            alias = ROOT_ALIAS;
+            alias = rootAlias;
             model = root;
         } else {
             List<String> matches = joinedByAlias.entrySet().stream()
                     .filter(e -> e.getValue().type() == path.root()).map(Map.Entry::getKey).toList();
+            if (matches.isEmpty() && parent != null) {
+                // a path of an enclosing query's entity: the subquery is correlated with it
+                return parent.resolve(path);
+            }
             if (matches.size() != 1) {
                 throw new IllegalArgumentException(path + " is about " + path.root().getSimpleName() + ", which "
                         + (matches.isEmpty() ? "this query neither selects nor joins: join it first"
@@ -423,7 +487,7 @@ final class QueryRenderer {
             String key = alias + "." + String.join(".", names.subList(0, i + 1));
             String joinAlias = implicitJoins.get(key);
             if (joinAlias == null) {
-                joinAlias = "t" + (implicitJoins.size() + 1);
+                joinAlias = depth == 0 ? "t" + (implicitJoins.size() + 1) : rootAlias + "_" + (implicitJoins.size() + 1);
                 implicitJoins.put(key, joinAlias);
                 (path.alias() == null && path.root() == root.type() ? rootJoinSql : joinedJoinSql).add(" LEFT JOIN " + dialect.identifier(target.table()) + " " + joinAlias + " ON "
                         + column(joinAlias, target.id().column()) + " = " + column(alias, reference.column()));
@@ -439,10 +503,16 @@ final class QueryRenderer {
     }
 
     private boolean needsImplicitJoins(List<? extends Expression> alsoUsed) {
-        List<Expression> expressions = new ArrayList<>(alsoUsed);
+        List<Expression> expressions = new ArrayList<>();
+        alsoUsed.forEach(e -> collect(e, expressions));
+        if (alsoUsed.stream().anyMatch(NestedRendering::hasSubquery)
+                || spec.where().stream().anyMatch(NestedRendering::hasSubquery)
+                || spec.orderBy().stream().anyMatch(o -> NestedRendering.hasSubquery(o.expression()))) {
+            return true;
+        }
         spec.where().forEach(c -> collect(c, expressions));
         spec.joins().forEach(j -> collect(j.on(), expressions));
-        spec.orderBy().forEach(o -> expressions.add(o.expression()));
+        spec.orderBy().forEach(o -> collect(o.expression(), expressions));
         for (Expression expression : expressions) {
             if (expression instanceof PropertyPath path && path.names().size() > 1) {
                 return true;
@@ -451,7 +521,7 @@ final class QueryRenderer {
         return false;
     }
 
-    private static void collect(Condition condition, List<Expression> out) {
+    static void collect(Condition condition, List<Expression> out) {
         if (condition instanceof Comparison c) {
             collect(c.left(), out);
             collect(c.right(), out);
@@ -469,10 +539,12 @@ final class QueryRenderer {
             j.parts().forEach(p -> collect(p, out));
         } else if (condition instanceof Negation n) {
             collect(n.condition(), out);
+        } else if (condition instanceof io.nextorm.query.InSubquery in) {
+            collect(in.expression(), out);
         }
     }
 
-    private static void collect(Expression expression, List<Expression> out) {
+    static void collect(Expression expression, List<Expression> out) {
         if (expression instanceof PropertyPath p) {
             out.add(p);
         } else if (expression instanceof Arithmetic a) {
@@ -480,6 +552,10 @@ final class QueryRenderer {
             collect(a.right(), out);
         } else if (expression instanceof FunctionCall f) {
             collect(f.argument(), out);
+        } else if (expression instanceof io.nextorm.query.ScalarFunction f) {
+            f.arguments().forEach(argument -> collect(argument, out));
+        } else if (expression instanceof io.nextorm.query.Aggregate a && a.argument() != null) {
+            collect(a.argument(), out);
         }
     }
 

@@ -67,7 +67,7 @@ record SelectShape(SelectSpec key, List<Object> values) {
         return 0L;
     }
 
-    private static Condition erase(Condition condition, List<Object> values) {
+    static Condition erase(Condition condition, List<Object> values) {
         if (condition instanceof Comparison c) {
             Expression left = erase(c.left(), values);
             return new Comparison(left, c.operator(), erase(c.right(), values));
@@ -100,10 +100,17 @@ record SelectShape(SelectSpec key, List<Object> values) {
         if (condition instanceof Negation n) {
             return new Negation(erase(n.condition(), values));
         }
+        if (condition instanceof io.nextorm.query.Exists exists) {
+            return new io.nextorm.query.Exists(erase(exists.subquery(), values));
+        }
+        if (condition instanceof io.nextorm.query.InSubquery in) {
+            Expression expression = erase(in.expression(), values);
+            return new io.nextorm.query.InSubquery(expression, erase(in.subquery(), values), in.negated());
+        }
         return (Truth) condition;
     }
 
-    private static Expression erase(Expression expression, List<Object> values) {
+    static Expression erase(Expression expression, List<Object> values) {
         if (expression instanceof Value value) {
             values.add(value.value());
             return new Value(MARK);
@@ -115,6 +122,37 @@ record SelectShape(SelectSpec key, List<Object> values) {
         if (expression instanceof FunctionCall f) {
             return new FunctionCall(f.function(), erase(f.argument(), values));
         }
+        if (expression instanceof io.nextorm.query.ScalarFunction f) {
+            List<Expression> arguments = new ArrayList<>(f.arguments().size());
+            for (Expression argument : f.arguments()) {
+                arguments.add(erase(argument, values));
+            }
+            return new io.nextorm.query.ScalarFunction(f.kind(), arguments);
+        }
+        if (expression instanceof io.nextorm.query.Aggregate a) {
+            return a.argument() == null ? a
+                    : new io.nextorm.query.Aggregate(a.function(), erase(a.argument(), values), a.distinct());
+        }
+        if (expression instanceof io.nextorm.query.Subquery subquery) {
+            return erase(subquery, values);
+        }
         return (PropertyPath) expression;
+    }
+
+    /**
+     * Erases a subquery's values in the order its rendering binds them: the selected expression, the
+     * joins, then the conditions.
+     */
+    static io.nextorm.query.Subquery erase(io.nextorm.query.Subquery subquery, List<Object> values) {
+        Expression selected = subquery.selected() == null ? null : erase(subquery.selected(), values);
+        List<Join> joins = new ArrayList<>(subquery.joins().size());
+        for (Join join : subquery.joins()) {
+            joins.add(new Join(join.entity(), erase(join.on(), values), join.type(), join.alias()));
+        }
+        List<Condition> where = new ArrayList<>(subquery.where().size());
+        for (Condition condition : subquery.where()) {
+            where.add(erase(condition, values));
+        }
+        return new io.nextorm.query.Subquery(subquery.entity(), where, joins, selected, subquery.relation());
     }
 }

@@ -27,6 +27,7 @@ public final class SqlRenderer {
     private final Map<Class<?>, EntityStatements> entityStatements = new ConcurrentHashMap<>();
     private final Map<SelectSpec, String> selectSql = new ConcurrentHashMap<>();
     private final LinkStatements links;
+    private final ProjectionRenderer projections;
 
     /**
      * Creates a renderer.
@@ -38,6 +39,18 @@ public final class SqlRenderer {
         this.mapping = mapping;
         this.dialect = dialect;
         this.links = new LinkStatements(dialect);
+        this.projections = new ProjectionRenderer(mapping, dialect);
+    }
+
+    /**
+     * The SELECT of a projection ({@code db.select(...)}): its expressions in order, with GROUP BY and
+     * HAVING; the SQL text is cached per shape.
+     *
+     * @param spec the projection
+     * @return the statement
+     */
+    public SqlStatement project(io.nextorm.internal.query.ProjectionSpec spec) {
+        return projections.render(spec);
     }
 
     /**
