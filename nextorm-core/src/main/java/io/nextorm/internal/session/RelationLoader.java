@@ -237,7 +237,60 @@ final class RelationLoader {
         if (model.hasNoId(entity)) {
             throw new IllegalArgumentException("Cannot load " + set + " of an unsaved " + model.name());
         }
-        return loadSets(set, List.of(entity)).then(Mono.fromCallable(() -> (Set<E>) set.get(entity)));
+        return Mono.deferContextual(context -> {
+            runtime.requireInScope(runtime.sessionOf(context), model, entity, "loadSet(" + setName + ")");
+            return loadSets(set, List.of(entity)).then(Mono.fromCallable(() -> (Set<E>) set.get(entity)));
+        });
+    }
+
+    /**
+     * Reads the members of one set of an object in a session as the members known to the session,
+     * without touching the set the object holds (the user may have replaced it).
+     *
+     * @param session the session
+     * @param owner the owner, saved
+     * @param set the set property
+     * @return completion
+     */
+    Mono<Void> readMembers(Session session, Object owner, PropertyModel set) {
+        PropertyModel.Relation relation = set.relation();
+        EntityModel<?> ownerModel = relation.reverse().target();
+        List<Object> key = List.of(ownerModel.idOf(owner));
+        Flux<Member> rows = relation.isManyToMany()
+                ? selectJoined(set.target(), relation, key, ownerModel.id().valueType(), session.loader())
+                : selectByReference(set.target(), relation.reverse(), key, session.loader());
+        return rows.map(Member::entity).collectList()
+                .doOnNext(members -> session.setLoaded(owner, set, members))
+                .then();
+    }
+
+    /**
+     * Loads the rows of references known only by key (stubs) that were changed, keeping the
+     * changes: the columns changed take the values set on the stub again after the load, so they
+     * are written with the values read as their check.
+     *
+     * @param session the session
+     * @param stubs the changed stubs' entries
+     * @return completion
+     */
+    Mono<Void> reloadKeeping(Session session, List<Entry> stubs) {
+        return Flux.fromIterable(stubs).concatMap(entry -> {
+            List<PropertyModel> tracked = runtime.trackedColumns(entry.model);
+            Map<PropertyModel, Object> changes = new LinkedHashMap<>();
+            synchronized (session) {
+                for (int index : Snapshot.changed(tracked, entry.snapshot, entry.entity)) {
+                    PropertyModel column = tracked.get(index);
+                    changes.put(column, column.get(entry.entity));
+                }
+            }
+            return selectIn(entry.model, entry.model.id().column(), List.of(entry.model.idOf(entry.entity)),
+                    session.loader())
+                    .then(Mono.fromRunnable(() -> {
+                        synchronized (session) {
+                            changes.forEach((column, value) -> column.set(entry.entity, value));
+                        }
+                    }));
+        }).then();
     }
 
     // ---- lazy columns ----
@@ -269,8 +322,9 @@ final class RelationLoader {
         }
         SqlStatement select = new SqlStatement(runtime.renderer().statements(model).selectColumnByIdSql(property),
                 List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
-        return Mono.deferContextual(context -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
+        return Mono.deferContextual(context -> {
+            runtime.requireInScope(runtime.sessionOf(context), model, entity, "loadLazyField(" + fieldName + ")");
+            return runtime.withConnection(connection -> runtime.executor().query(connection, select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
                 .next()
                 .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
                         + model.idOf(entity) + "] to load " + fieldName + " from")))
@@ -281,7 +335,8 @@ final class RelationLoader {
                         session.lazyLoaded(entity, property, value.orElse(null));
                     }
                     return Mono.justOrEmpty((Optional<V>) value);
-                }));
+                });
+        });
     }
 
     // ---- after bulk statements ----
