@@ -70,7 +70,7 @@ class DatabaseLifecycleTest {
     void bindRefusesAnUnknownProvider() {
         AsyncDatabase db = new AsyncDatabase(BLOG);
         assertThatThrownBy(() -> db.bind("oracle", "x", Map.of()).block(TIMEOUT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"h2\", \"postgres\" or \"mariadb\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"h2\", \"postgres\", \"mariadb\" or \"sqlite\"");
         assertThat(db.isBound()).isFalse();
     }
 

@@ -147,6 +147,16 @@ public interface Dialect {
     }
 
     /**
+     * What follows {@code LIKE ?} so that the backslash escapes {@code %}, {@code _} and itself in
+     * the bound pattern: nothing where the backslash is the default escape character.
+     *
+     * @return the clause, with a leading space, or an empty string
+     */
+    default String likeEscape() {
+        return "";
+    }
+
+    /**
      * Whether {@code RIGHT JOIN} is supported.
      *
      * @return true when it is

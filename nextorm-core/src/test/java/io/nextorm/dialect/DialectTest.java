@@ -1,5 +1,6 @@
 package io.nextorm.dialect;
 
+import io.nextorm.internal.mapping.SupportedTypes;
 import io.nextorm.mapping.Column;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,24 @@ class DialectTest {
     private final Dialect h2 = new H2Dialect();
     private final Dialect postgres = new PostgresDialect();
     private final Dialect mariadb = new MariaDbDialect();
+
+    @Test
+    void everyDialectHasAColumnTypeForEveryTypeOfTheSupportedTypesTable() throws ClassNotFoundException {
+        for (String name : SupportedTypes.columnTypes().keySet()) {
+            Class<?> type = name.equals("byte[]") ? byte[].class : Class.forName(name);
+            for (Dialect dialect : new Dialect[]{h2, postgres, mariadb}) {
+                Column column = new Column("c", type, false, false, 0, 0, 0, false, null);
+                assertThat(dialect.columnType(column)).as(dialect.name() + " " + name).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void aTypeOutsideTheTableHasNoColumnType() {
+        Column column = new Column("c", java.math.BigInteger.class, false, false, 0, 0, 0, false, null);
+        assertThatThrownBy(() -> h2.columnType(column)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.math.BigInteger");
+    }
 
     @Test
     void plainNamesStayUnquoted() {

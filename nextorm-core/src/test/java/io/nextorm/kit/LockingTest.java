@@ -50,7 +50,17 @@ class LockingTest extends DatabaseTestKit {
     }
 
     @Test
+    void forUpdateOnSqliteSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target.isSqlite(), "only SQLite refuses row locks");
+        assertThatThrownBy(() -> locked().getSql()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SQLite has no SELECT ... FOR UPDATE");
+        assertThatThrownBy(() -> await(db.session(s -> locked().fetchAll()))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SQLite");
+    }
+
+    @Test
     void buildingALockedQueryAndItsSqlNeedNoTransaction() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(target.isSqlite(), "SQLite has no row locks: see forUpdateOnSqliteSaysWhy");
         String sql = locked().getSql();
         assertThat(sql).endsWith(" FOR UPDATE").doesNotContain("SKIP");
         assertThat(db.aselect(Article.class).forUpdate(true).getSql()).endsWith(" FOR UPDATE SKIP LOCKED");
@@ -66,6 +76,7 @@ class LockingTest extends DatabaseTestKit {
 
     @Test
     void aSecondTransactionSkipsTheLockedRow() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(target.isSqlite(), "SQLite has no row locks: see forUpdateOnSqliteSaysWhy");
         Article first = await(db.asave(new Article("first")));
         Article second = await(db.asave(new Article("second")));
         String lockOne = db.aselect(Article.class).filter(Article_.id.eq(first.getId())).forUpdate().getSql();
@@ -93,6 +104,7 @@ class LockingTest extends DatabaseTestKit {
 
     @Test
     void forUpdateInsideASessionLocksAndReturnsTheRows() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(target.isSqlite(), "SQLite has no row locks: see forUpdateOnSqliteSaysWhy");
         Article article = await(db.asave(new Article("locked in a session")));
         List<Article> locked = await(db.session(s -> db.aselect(Article.class)
                 .filter(Article_.id.eq(article.getId())).forUpdate().fetchAll()));

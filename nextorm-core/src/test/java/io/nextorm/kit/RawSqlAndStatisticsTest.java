@@ -160,6 +160,7 @@ class RawSqlAndStatisticsTest extends DatabaseTestKit {
             case H2 -> assertThat(sql).isEqualTo("SELECT id, \"USER\", \"GROUP\", \"VALUE\" FROM \"ORDER\"");
             case POSTGRES -> assertThat(sql).isEqualTo("SELECT id, \"user\", \"group\", value FROM \"order\"");
             case MARIADB -> assertThat(sql).isEqualTo("SELECT id, user, `group`, value FROM `order`");
+            case SQLITE, SQLITE_MEMORY -> assertThat(sql).isEqualTo("SELECT id, user, \"group\", value FROM \"order\"");
         }
     }
 

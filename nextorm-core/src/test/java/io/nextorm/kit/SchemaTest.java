@@ -71,7 +71,8 @@ class SchemaTest extends DatabaseTestKit {
         await(db.asave(new Author("kept")));
         AsyncDatabase again = new AsyncDatabase(entities());
         String product = target == io.nextorm.testkit.TestDatabase.H2 ? "H2"
-                : target == io.nextorm.testkit.TestDatabase.POSTGRES ? "PostgreSQL" : "MariaDB";
+                : target == io.nextorm.testkit.TestDatabase.POSTGRES ? "PostgreSQL"
+                : target.isSqlite() ? "SQLite" : "MariaDB";
         io.r2dbc.spi.ConnectionFactory sameDatabase = new io.r2dbc.spi.ConnectionFactory() {
             @Override
             public org.reactivestreams.Publisher<? extends io.r2dbc.spi.Connection> create() {

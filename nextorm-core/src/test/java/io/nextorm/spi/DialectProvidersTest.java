@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class DialectProvidersTest {
 
     @Test
-    void theServiceLoaderFindsTheThreeShippedProviders() {
+    void theServiceLoaderFindsTheFourShippedProviders() {
         assertThat(DialectProviders.installed()).extracting(p -> p.names().get(0))
-                .containsExactly("h2", "postgres", "mariadb");
+                .containsExactly("h2", "postgres", "mariadb", "sqlite");
     }
 
     @Test
@@ -26,14 +26,25 @@ class DialectProvidersTest {
         assertThat(DialectProviders.forName("PostgreSQL").dialect()).isInstanceOf(PostgresDialect.class);
         assertThat(DialectProviders.forName("mariadb").dialect()).isInstanceOf(MariaDbDialect.class);
         assertThat(DialectProviders.forName("mysql").dialect()).isInstanceOf(MariaDbDialect.class);
+        assertThat(DialectProviders.forName("SQLite").dialect()).isInstanceOf(io.nextorm.dialect.SqliteDialect.class);
+        assertThat(DialectProviders.forMetadata("SQLite")).isInstanceOf(io.nextorm.dialect.SqliteDialect.class);
+    }
+
+    @Test
+    void sqliteShortFormsAreTheSeedsMemoryAndAbsolutePaths() {
+        DialectProvider sqlite = DialectProviders.forName("sqlite");
+        assertThat(sqlite.toR2dbcUrl(":memory:")).isEqualTo("r2dbc:sqlite:///:memory:");
+        assertThat(sqlite.toR2dbcUrl("/tmp/app.db")).isEqualTo("r2dbc:sqlite:///tmp/app.db");
+        assertThat(sqlite.toR2dbcUrl("app.db"))
+                .isEqualTo("r2dbc:sqlite://" + java.nio.file.Path.of("app.db").toAbsolutePath().normalize());
     }
 
     @Test
     void anUnknownNameListsTheAcceptedOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DialectProviders.forName("sqlite"))
-                .withMessage("Unknown provider 'sqlite': use \"h2\", \"postgres\" or \"mariadb\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> DialectProviders.forName("oracle"))
+                .withMessage("Unknown provider 'oracle': use \"h2\", \"postgres\", \"mariadb\" or \"sqlite\"");
         assertThatIllegalArgumentException().isThrownBy(() -> DialectProviders.forName(null))
-                .withMessageContaining("\"h2\", \"postgres\" or \"mariadb\"");
+                .withMessageContaining("\"h2\", \"postgres\", \"mariadb\" or \"sqlite\"");
     }
 
     @Test
@@ -47,7 +58,7 @@ class DialectProvidersTest {
     @Test
     void anUnknownDatabaseNamesTheSupportedOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> DialectProviders.forMetadata("Oracle"))
-                .withMessageContaining("'Oracle'").withMessageContaining("H2, PostgreSQL and MariaDB");
+                .withMessageContaining("'Oracle'").withMessageContaining("H2, PostgreSQL, MariaDB and SQLite");
     }
 
     @Test

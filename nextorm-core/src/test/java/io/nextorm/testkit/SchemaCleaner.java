@@ -27,7 +27,7 @@ public final class SchemaCleaner {
     public static Mono<Void> dropTables(AsyncDatabase db, List<Class<?>> entities) {
         List<Table> tables = new ArrayList<>(Mapping.build(entities, false).creationOrder());
         java.util.Collections.reverse(tables);
-        String cascade = db.dialect().name().equals("mariadb") ? "" : " CASCADE";
+        String cascade = db.dialect().name().equals("mariadb") || db.dialect().name().equals("sqlite") ? "" : " CASCADE";
         return Flux.fromIterable(tables)
                 .concatMap(table -> db.execute("DROP TABLE IF EXISTS " + db.dialect().identifier(table.name()) + cascade))
                 .then();

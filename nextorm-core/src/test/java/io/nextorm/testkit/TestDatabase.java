@@ -23,7 +23,11 @@ public enum TestDatabase {
     /** PostgreSQL on 127.0.0.1:5432, database test. */
     POSTGRES("postgres", "r2dbc:postgresql://postgres@127.0.0.1:5432/test"),
     /** MariaDB on 127.0.0.1:3306, database test. */
-    MARIADB("mariadb", "r2dbc:mariadb://root@127.0.0.1:3306/test");
+    MARIADB("mariadb", "r2dbc:mariadb://root@127.0.0.1:3306/test"),
+    /** SQLite, a fresh file in the temporary directory per open; always available. */
+    SQLITE("sqlite", null),
+    /** SQLite in memory ({@code :memory:}, shared by the pool's connections); always available. */
+    SQLITE_MEMORY("sqlite", null);
 
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     private static final Map<TestDatabase, String> UNAVAILABLE = new ConcurrentHashMap<>();
@@ -52,6 +56,13 @@ public enum TestDatabase {
      * @return the URL
      */
     public String url() {
+        if (this == SQLITE) {
+            return System.getProperty("java.io.tmpdir") + "/nextorm-kit-" + ProcessHandle.current().pid() + "-"
+                    + H2_DATABASES.incrementAndGet() + ".db";
+        }
+        if (this == SQLITE_MEMORY) {
+            return ":memory:";
+        }
         return this == H2 ? "mem:kit" + H2_DATABASES.incrementAndGet() : url;
     }
 
@@ -61,7 +72,7 @@ public enum TestDatabase {
      * @return the reason, or null
      */
     public synchronized String unavailableReason() {
-        if (this == H2) {
+        if (!hasServer()) {
             return null;
         }
         if (!CHECKED.containsKey(this)) {
@@ -71,8 +82,8 @@ public enum TestDatabase {
                 Mono.usingWhen(factory.create(), c -> Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE)),
                         Connection::close).block(Duration.ofSeconds(10));
             } catch (RuntimeException e) {
-                UNAVAILABLE.put(this, this + " at " + url + " is not reachable (" + e.getMessage() + "). Start it with "
-                        + "../shared/ci/start-databases; CI runs with -Dnextorm.test.databases=required");
+                UNAVAILABLE.put(this, this + " at " + url + " is not reachable (" + e.getMessage() + "). Start it with scripts/start-databases (or "
+                        + "../shared/ci/start-databases); CI runs with -Dnextorm.test.databases=required");
             }
         }
         return UNAVAILABLE.get(this);
@@ -103,8 +114,26 @@ public enum TestDatabase {
         return db;
     }
 
+    /**
+     * Whether the database runs in a server of its own (PostgreSQL, MariaDB) rather than in this JVM.
+     *
+     * @return true for a server
+     */
+    public boolean hasServer() {
+        return this == POSTGRES || this == MARIADB;
+    }
+
+    /**
+     * Whether this is SQLite (in a file or in memory).
+     *
+     * @return true for SQLite
+     */
+    public boolean isSqlite() {
+        return this == SQLITE || this == SQLITE_MEMORY;
+    }
+
     @Override
     public String toString() {
-        return provider;
+        return this == SQLITE_MEMORY ? "sqlite-memory" : provider;
     }
 }

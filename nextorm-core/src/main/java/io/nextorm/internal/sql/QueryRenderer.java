@@ -264,7 +264,8 @@ final class QueryRenderer {
             sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
         } else if (condition instanceof Like like) {
             expression(like.expression());
-            sql.append(like.negated() ? " NOT LIKE " : " LIKE ").append(marker(like.pattern(), String.class));
+            sql.append(like.negated() ? " NOT LIKE " : " LIKE ").append(marker(like.pattern(), String.class))
+                    .append(dialect.likeEscape());
         } else if (condition instanceof Junction j) {
             String separator = j.kind() == Junction.Kind.AND ? " AND " : " OR ";
             for (int i = 0; i < j.parts().size(); i++) {
