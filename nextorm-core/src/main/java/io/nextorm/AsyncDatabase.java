@@ -6,9 +6,6 @@ import io.nextorm.internal.session.ConnectionTransactionSupport;
 import io.nextorm.internal.session.DatabaseRuntime;
 import io.nextorm.mapping.Table;
 import io.nextorm.processor.EntityIndex;
-import io.nextorm.query.Comparison;
-import io.nextorm.query.PropertyPath;
-import io.nextorm.query.Value;
 import io.nextorm.spi.TransactionSupport;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -44,7 +41,7 @@ import java.util.function.Function;
  * Outside a {@link #session(Function) session} each call runs on its own pooled connection in
  * auto-commit mode.
  */
-public class AsyncDatabase extends DatabaseStatements {
+public class AsyncDatabase extends DatabaseSessions {
 
     private final Set<Class<?>> registered = Collections.synchronizedSet(new LinkedHashSet<>());
 
@@ -247,32 +244,6 @@ public class AsyncDatabase extends DatabaseStatements {
     }
 
     /**
-     * The object of a key, as PonyORM's {@code Entity[key]}: inside a session an object the session
-     * holds loaded (or added) is returned with no SQL; otherwise one SELECT by key. The same as
-     * {@code aselect(type).filter(<key> == key).get()}, whose pure key condition also looks in the
-     * identity map first.
-     *
-     * <pre>{@code
-     * db.session(s -> db.getByKey(Article.class, 1L).doOnNext(a -> a.setTitle("new")))
-     * }</pre>
-     *
-     * @param entityClass the entity
-     * @param key the key (an {@code Integer} finds a {@code Long} key too)
-     * @param <T> the entity type
-     * @return the object, or empty when no row has the key
-     * @throws IllegalArgumentException for a null class or key, or a class that is not an entity
-     */
-    public <T> Mono<T> getByKey(Class<T> entityClass, Object key) {
-        if (entityClass == null || key == null) {
-            throw new IllegalArgumentException("getByKey() needs an entity class and a key, got "
-                    + (entityClass == null ? "no class" : "no key"));
-        }
-        AsyncQuerySet<T> query = aselect(entityClass);
-        String id = state.mapping().entity(entityClass).id().name();
-        return query.filter(new Comparison(PropertyPath.of(entityClass, id), Comparison.Operator.EQ, new Value(key))).get();
-    }
-
-    /**
      * Saves an object: INSERT when its key is null (a generated key is set on it), UPDATE of its
      * columns when the key is set. Hooks run around the write. Inside a session the write goes out
      * at once on the session's connection and the object joins the identity map; an object the
@@ -375,25 +346,6 @@ public class AsyncDatabase extends DatabaseStatements {
      */
     public <T> Mono<T> session(Function<DbSession, ? extends Publisher<T>> work) {
         return Mono.defer(() -> runtime().sessions().session(work));
-    }
-
-    /**
-     * Runs work in a session with options, as PonyORM's {@code db_session(retry=3)}: see
-     * {@link SessionOptions}. Each retry is a new session: a new transaction and an empty identity map.
-     *
-     * <pre>{@code
-     * db.session(SessionOptions.retry(3).on(OptimisticCheckException.class),
-     *         s -> db.getByKey(Counter.class, 1L).doOnNext(c -> c.value++));
-     * }</pre>
-     *
-     * @param options retry, read-only
-     * @param work the work, given the session
-     * @param <T> the result type
-     * @return the last element the work's publisher emits
-     * @throws IllegalArgumentException (in the Mono) for null options or work
-     */
-    public <T> Mono<T> session(SessionOptions options, Function<DbSession, ? extends Publisher<T>> work) {
-        return Mono.defer(() -> runtime().sessions().session(options, work));
     }
 
     /**

@@ -192,7 +192,7 @@ public final class QueryRunner {
 
     /**
      * Loads a {@code Set<T>} relation of one object with one SELECT and sets it on the object; a set
-     * already loaded is returned as it is, with no query.
+     * already loaded is returned as it is, with no query. In a session the session is flushed first.
      *
      * @param entity a saved object
      * @param setName the set property's name
@@ -200,7 +200,7 @@ public final class QueryRunner {
      * @return the loaded set
      */
     public <E> Mono<Set<E>> loadSet(Object entity, String setName) {
-        return Mono.defer(() -> relations.loadSet(entity, setName));
+        return autoflush().then(Mono.defer(() -> relations.loadSet(entity, setName)));
     }
 
     /**
