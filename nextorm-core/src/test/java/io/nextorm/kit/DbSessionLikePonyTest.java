@@ -304,6 +304,9 @@ class DbSessionLikePonyTest extends DatabaseTestKit {
         loaded.name = "bob";
         assertThatThrownBy(() -> await(db.asave(loaded))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> await(db.session(s -> db.asave(loaded)))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> await(db.session(s -> Mono.just(s.add(loaded))))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("load it again");
+        assertThatThrownBy(() -> await(db.adeleteInstance(loaded))).isInstanceOf(IllegalStateException.class);
         assertThat(await(db.getByKey(Author.class, saved.id)).name).isEqualTo("ann");
     }
 }

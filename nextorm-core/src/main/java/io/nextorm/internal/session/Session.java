@@ -62,6 +62,7 @@ final class Session implements DbSession, TransactionScoped {
                 return entity;
             }
             requireWritable(model.name() + " " + entity, "add()");
+            runtime.requireInScope(this, model, entity, "add()");
             if (model.hasNoId(entity) && !model.id().generated()) {
                 throw new IllegalArgumentException("add() got a " + model.name() + " without a key: set " + model.id()
                         + " first (only Long/Integer keys are generated)");
