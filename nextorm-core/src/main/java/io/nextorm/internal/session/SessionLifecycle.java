@@ -78,12 +78,12 @@ public final class SessionLifecycle {
 
     private <T> Mono<T> run(SessionOptions options, Function<DbSession, ? extends Publisher<T>> work) {
         TransactionSupport support = runtime.transactionSupport();
-        // the shipped support's transaction ends with the session; others end theirs (and the
-        // session) in TransactionScoped.afterCompletion
-        boolean endsWithWork = support instanceof ConnectionTransactionSupport;
         AtomicBoolean started = new AtomicBoolean();
         return support.<Optional<T>>inTransaction(runtime.connectionFactory(), handle -> {
                     Session session = handle.bind(runtime, () -> new Session(runtime, handle, options));
+                    // a session bound to a longer transaction (asked again, the handle returns it) ends
+                    // in TransactionScoped.afterCompletion; one that is not ends with its work
+                    boolean endsWithWork = handle.bind(runtime, () -> null) != session;
                     started.set(true);
                     events.sessionStarted();
                     Mono<Optional<T>> result = Flux.<T>defer(() -> work.apply(session)).takeLast(1).singleOrEmpty()
