@@ -2,19 +2,25 @@ package io.nextorm.benchmarks;
 
 import io.nextorm.annotation.Entity;
 import io.nextorm.annotation.PrimaryKey;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.LocalDateTime;
 
 /**
- * The row every benchmark reads and writes, one class for all three libraries: nextorm maps it
+ * The row every benchmark reads and writes, one class for every library: nextorm maps it
  * through {@code @Entity} (table {@code bench_row}, metamodel {@code BenchRow_}), Spring Data R2DBC
- * through {@code @Table} and {@code @Id}, and the raw driver code builds it with the all-columns
- * constructor.
+ * through {@code @Table} and {@code @Id}, Hibernate Reactive through the Jakarta Persistence
+ * annotations (field access, identity key), and the raw driver, jOOQ and Vert.x code build it with
+ * the all-columns constructor. The table itself is created by nextorm, so every side reads and
+ * writes the same schema.
  */
 @Entity
 @Table("bench_row")
+@jakarta.persistence.Entity(name = "BenchRow")
+@jakarta.persistence.Table(name = "bench_row")
 public class BenchRow {
 
     /** The columns in table order, for hand-written SQL. */
@@ -25,6 +31,8 @@ public class BenchRow {
 
     @PrimaryKey
     @Id
+    @jakarta.persistence.Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String name;
     private String email;
@@ -120,6 +128,15 @@ public class BenchRow {
      */
     public double getScore() {
         return score;
+    }
+
+    /**
+     * Sets the score: the field the load-change-write case changes.
+     *
+     * @param score the score
+     */
+    public void setScore(double score) {
+        this.score = score;
     }
 
     /**

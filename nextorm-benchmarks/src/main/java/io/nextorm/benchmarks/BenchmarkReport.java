@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a JMH JSON result ({@code -rf json -rff target/jmh.json}) and prints, as Markdown, every
+ * Reads JMH JSON results ({@code -rf json -rff target/jmh.json}) and prints, as Markdown, every
  * score per scenario and database, then nextorm's time divided by every other side's in the same
- * scenario (below 1: nextorm is faster).
+ * scenario (below 1: nextorm is faster), then the peak live heap and the bytes allocated per
+ * operation where the run had the profilers that measure them.
  *
  * <pre>{@code
  * java -cp nextorm-benchmarks/target/benchmarks.jar io.nextorm.benchmarks.BenchmarkReport target/jmh.json
+ * java -cp nextorm-benchmarks/target/benchmarks.jar io.nextorm.benchmarks.BenchmarkReport \
+ *      --merge target/jmh-all.json target/jmh-r2dbc.json target/jmh-vertx.json
  * }</pre>
  *
  * A benchmark method whose name starts with {@code nextorm} is a nextorm side; every other method
@@ -29,48 +32,109 @@ public final class BenchmarkReport {
 
     private static final String NEXTORM = "nextorm";
 
+    /** The secondary metrics reported, by name (JMH's leading dot removed), with their heading. */
+    private static final Map<String, String> SECONDARY = Map.of(
+            "heap.peakLive", "Peak live heap (MB above the heap live before the pass; `-prof io.nextorm.benchmarks.HeapProfiler`)",
+            "gc.alloc.rate.norm", "Bytes allocated per operation (`-prof gc`)");
+
     private final Map<String, Map<String, Map<String, Score>>> scores;
+    private final Map<String, Map<String, Map<String, Score>>> secondary;
     private final Set<String> databases;
 
-    private BenchmarkReport(Map<String, Map<String, Map<String, Score>>> scores, Set<String> databases) {
+    private BenchmarkReport(Map<String, Map<String, Map<String, Score>>> scores,
+                            Map<String, Map<String, Map<String, Score>>> secondary, Set<String> databases) {
         this.scores = scores;
+        this.secondary = secondary;
         this.databases = databases;
     }
 
     /**
-     * Prints the report of a JMH JSON result file.
+     * Prints the report of one or more JMH JSON result files; with {@code --merge OUT} first, also
+     * writes their results as one JSON array to {@code OUT}.
      *
-     * @param args the result file; {@code target/jmh.json} when none is given
-     * @throws Exception when the file cannot be read
+     * @param args {@code [--merge OUT] FILE...}; {@code target/jmh.json} when no file is given
+     * @throws Exception when a file cannot be read or written
      */
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "target/jmh.json");
-        System.out.print(parse(Files.readString(file)).render());
+        List<String> files = new ArrayList<>(List.of(args));
+        Path merged = null;
+        if (files.size() >= 2 && files.get(0).equals("--merge")) {
+            merged = Path.of(files.get(1));
+            files = files.subList(2, files.size());
+        }
+        if (files.isEmpty()) {
+            files = List.of("target/jmh.json");
+        }
+        String[] documents = new String[files.size()];
+        for (int i = 0; i < documents.length; i++) {
+            documents[i] = Files.readString(Path.of(files.get(i)));
+        }
+        if (merged != null) {
+            Files.writeString(merged, merge(documents));
+        }
+        System.out.print(parse(documents).render());
     }
 
     /**
-     * Reads the results of a JMH JSON document.
+     * The results of several JMH JSON documents as one JSON array, in order.
      *
-     * @param json the document: an array of results, as JMH writes it
+     * @param jsons the documents: arrays of results, as JMH writes them
+     * @return the merged array, indented
+     */
+    public static String merge(String... jsons) {
+        tools.jackson.databind.node.ArrayNode all = JsonMapper.shared().createArrayNode();
+        for (String json : jsons) {
+            JsonMapper.shared().readTree(json).forEach(all::add);
+        }
+        return JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n";
+    }
+
+    /**
+     * Reads the results of JMH JSON documents (of one run, or of the passes of one run).
+     *
+     * <p>A scenario is a benchmark class ({@code FetchBenchmark} is {@code fetch}) with its
+     * parameters other than {@code database} ({@code stream rows=100000}).
+     *
+     * @param jsons the documents: arrays of results, as JMH writes them
      * @return the report
      */
-    public static BenchmarkReport parse(String json) {
+    public static BenchmarkReport parse(String... jsons) {
         Map<String, Map<String, Map<String, Score>>> scores = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, Score>>> secondary = new LinkedHashMap<>();
         Set<String> databases = new LinkedHashSet<>();
-        for (JsonNode result : JsonMapper.shared().readTree(json)) {
-            String benchmark = result.path("benchmark").asString();
-            int dot = benchmark.lastIndexOf('.');
-            String scenario = scenarioName(benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot));
-            String method = benchmark.substring(dot + 1);
-            String database = result.path("params").path("database").asString("");
-            JsonNode metric = result.path("primaryMetric");
-            databases.add(database);
-            scores.computeIfAbsent(scenario, s -> new LinkedHashMap<>())
-                    .computeIfAbsent(method, m -> new LinkedHashMap<>())
-                    .put(database, new Score(number(metric.path("score")), number(metric.path("scoreError")),
-                            metric.path("scoreUnit").asString()));
+        for (String json : jsons) {
+            for (JsonNode result : JsonMapper.shared().readTree(json)) {
+                String benchmark = result.path("benchmark").asString();
+                int dot = benchmark.lastIndexOf('.');
+                StringBuilder scenario = new StringBuilder(
+                        scenarioName(benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot)));
+                result.path("params").properties().forEach(param -> {
+                    if (!param.getKey().equals("database")) {
+                        scenario.append(' ').append(param.getKey()).append('=').append(param.getValue().asString());
+                    }
+                });
+                String method = benchmark.substring(dot + 1);
+                String database = result.path("params").path("database").asString("");
+                databases.add(database);
+                scores.computeIfAbsent(scenario.toString(), s -> new LinkedHashMap<>())
+                        .computeIfAbsent(method, m -> new LinkedHashMap<>())
+                        .put(database, score(result.path("primaryMetric")));
+                result.path("secondaryMetrics").properties().forEach(metric -> {
+                    String name = metric.getKey().replace("\u00b7", "");
+                    if (SECONDARY.containsKey(name)) {
+                        secondary.computeIfAbsent(name + " " + scenario, s -> new LinkedHashMap<>())
+                                .computeIfAbsent(method, m -> new LinkedHashMap<>())
+                                .put(database, score(metric.getValue()));
+                    }
+                });
+            }
         }
-        return new BenchmarkReport(scores, databases);
+        return new BenchmarkReport(scores, secondary, databases);
+    }
+
+    private static Score score(JsonNode metric) {
+        return new Score(number(metric.path("score")), number(metric.path("scoreError")),
+                metric.path("scoreUnit").asString());
     }
 
     /**
@@ -124,7 +188,27 @@ public final class BenchmarkReport {
                 }
             }
         });
+        SECONDARY.keySet().stream().sorted().forEach(name -> renderSecondary(out, name, rule));
         return out.toString();
+    }
+
+    private void renderSecondary(StringBuilder out, String name, String rule) {
+        List<String> keys = secondary.keySet().stream().filter(key -> key.startsWith(name + " ")).toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        out.append("\n### ").append(SECONDARY.get(name)).append("\n\n| scenario | side | ")
+                .append(String.join(" | ", databases)).append(" |\n").append(rule);
+        for (String key : keys) {
+            secondary.get(key).forEach((method, byDatabase) -> {
+                out.append("| ").append(key.substring(name.length() + 1)).append(" | ").append(method).append(" |");
+                for (String database : databases) {
+                    Score score = byDatabase.get(database);
+                    out.append(' ').append(score == null ? "-" : score.format()).append(" |");
+                }
+                out.append('\n');
+            });
+        }
     }
 
     /** JMH writes a number, or the string {@code "NaN"} for an error it could not compute. */

@@ -5,6 +5,7 @@ import io.nextorm.spi.DialectProviders;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.data.r2dbc.dialect.H2Dialect;
 import org.springframework.data.r2dbc.dialect.MySqlDialect;
 import org.springframework.data.r2dbc.dialect.PostgresDialect;
@@ -17,14 +18,19 @@ import java.util.Locale;
  * The databases a benchmark runs on, by the {@code @Param} value that names them: where each one
  * is, how its pool is configured (the same for every library), and the few SQL differences the
  * hand-written statements need.
+ *
+ * <p>The URL of each database is read from the system property {@code nextorm.bench.<provider>.url}
+ * (for example {@code -Dnextorm.bench.postgres.url=r2dbc:postgresql://postgres@127.0.0.1:5432/nx3}),
+ * else from the tests' {@code nextorm.test.<provider>.url}, else the default below. JMH forks pass the
+ * host JVM's {@code -D} options on to the benchmark JVM.
  */
 public enum Database {
 
     /** H2 in memory, in the benchmark's own JVM. */
     H2("h2", "r2dbc:h2:mem:///bench;DB_CLOSE_DELAY=-1", H2Dialect.INSTANCE),
-    /** PostgreSQL on the local host (trust authentication). */
+    /** PostgreSQL on the local host (trust authentication), database {@code test} unless configured. */
     POSTGRES("postgres", "r2dbc:postgresql://postgres@127.0.0.1:5432/test", PostgresDialect.INSTANCE),
-    /** MariaDB on the local host (root, empty password). */
+    /** MariaDB on the local host (root, empty password), database {@code test} unless configured. */
     MARIADB("mariadb", "r2dbc:mariadb://root@127.0.0.1:3306/test", MySqlDialect.INSTANCE);
 
     /** Connections every pool opens at start and keeps: more than a sequential benchmark needs. */
@@ -36,7 +42,9 @@ public enum Database {
 
     Database(String provider, String url, R2dbcDialect springDialect) {
         this.provider = provider;
-        this.url = url;
+        // the benchmark's own property first, then the one the tests use, so a run can share the tests' database
+        this.url = System.getProperty("nextorm.bench." + provider + ".url",
+                System.getProperty("nextorm.test." + provider + ".url", url));
         this.springDialect = springDialect;
     }
 
@@ -63,6 +71,15 @@ public enum Database {
      */
     public String provider() {
         return provider;
+    }
+
+    /**
+     * The parts of the R2DBC URL (host, port, database, user), for the clients that do not speak R2DBC.
+     *
+     * @return the parsed options
+     */
+    public ConnectionFactoryOptions options() {
+        return ConnectionFactoryOptions.parse(url);
     }
 
     /**

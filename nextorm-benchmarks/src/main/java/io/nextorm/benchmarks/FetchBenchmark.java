@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +39,29 @@ public class FetchBenchmark {
     public String database;
 
     /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    int rows = Sizes.scaled(ROWS);
 
     private Fixture fixture;
 
     /**
      * Opens the fixture and fills the table.
+     *
+     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
      */
     @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
+    public void setUp(BenchmarkParams params) {
+        open(params.getBenchmark());
+    }
+
+    /**
+     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
+     */
+    void setUp() {
+        open("");
+    }
+
+    private void open(String benchmark) {
+        fixture = Fixture.open(Database.of(database), benchmark);
         fixture.fill(rows);
     }
 
@@ -97,5 +111,45 @@ public class FetchBenchmark {
     @Benchmark
     public List<BenchRow> springClient() {
         return fixture.client().sql(SELECT_ALL).map(RawDriver::map).all().collectList().block();
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.findAll()}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springRepository() {
+        return fixture.repository().findAll().collectList().block();
+    }
+
+    /**
+     * jOOQ: {@code select(...).from(BENCH_ROW)} as a publisher, {@code Records.mapping(BenchRow::new)}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> jooq() {
+        return fixture.jooq().selectAll().block();
+    }
+
+    /**
+     * The Vert.x client: one prepared query, rows mapped by index (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> vertx() {
+        return fixture.vertx().selectAll().block();
+    }
+
+    /**
+     * Hibernate Reactive: {@code from BenchRow} in a stateless session (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> hibernate() {
+        return fixture.hibernate().selectAll().block();
     }
 }

@@ -13,18 +13,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import reactor.core.publisher.Flux;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.springframework.data.relational.core.query.Criteria.where;
 import static org.springframework.data.relational.core.query.Query.query;
 
 /**
  * Getting rows by primary key: one operation is {@value #LOOKUPS} lookups of random existing keys,
- * one after the other, each on a pooled connection of its own.
+ * one after the other, each on a pooled connection of its own. {@link GetByIdConcurrentBenchmark}
+ * runs the same lookups {@value GetByIdConcurrentBenchmark#IN_FLIGHT} at a time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,24 +46,40 @@ public class GetByIdBenchmark {
     @Param({"h2", "postgres", "mariadb"})
     public String database;
 
-    /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    /** Rows in the table; lowered by the smoke test. */
+    int rows = Sizes.scaled(ROWS);
+
+    /** Lookups per operation; lowered by the smoke test. */
+    int lookups = Sizes.scaled(LOOKUPS);
 
     private Fixture fixture;
     private Long[] ids;
 
+    /** Lookups in flight at once: 1 here. */
+    int concurrency() {
+        return 1;
+    }
+
     /**
      * Opens the fixture, fills the table and draws the keys to look up (the same for every side).
+     *
+     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
      */
     @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
-        List<Long> existing = fixture.fill(rows);
-        Random random = new Random(42);
-        ids = new Long[LOOKUPS];
-        for (int i = 0; i < LOOKUPS; i++) {
-            ids[i] = existing.get(random.nextInt(existing.size()));
-        }
+    public void setUp(BenchmarkParams params) {
+        open(params.getBenchmark());
+    }
+
+    /**
+     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
+     */
+    void setUp() {
+        open("");
+    }
+
+    void open(String benchmark) {
+        fixture = Fixture.open(Database.of(database), benchmark);
+        ids = Lookups.draw(fixture.fill(rows), lookups);
     }
 
     /**
@@ -72,6 +90,10 @@ public class GetByIdBenchmark {
         fixture.close();
     }
 
+    private List<BenchRow> lookUp(Function<Long, Mono<BenchRow>> get) {
+        return Lookups.run(ids, concurrency(), get);
+    }
+
     /**
      * The raw driver: {@code SELECT ... WHERE id = ?} on a new pooled connection per key.
      *
@@ -79,7 +101,7 @@ public class GetByIdBenchmark {
      */
     @Benchmark
     public List<BenchRow> raw() {
-        return Flux.fromArray(ids).concatMap(id -> fixture.raw().selectById(id)).collectList().block();
+        return lookUp(fixture.raw()::selectById);
     }
 
     /**
@@ -89,9 +111,7 @@ public class GetByIdBenchmark {
      */
     @Benchmark
     public List<BenchRow> nextorm() {
-        return Flux.fromArray(ids)
-                .concatMap(id -> fixture.db().aselect(BenchRow.class).filter(BenchRow_.id.eq(id)).fetchOne())
-                .collectList().block();
+        return lookUp(id -> fixture.db().aselect(BenchRow.class).filter(BenchRow_.id.eq(id)).fetchOne());
     }
 
     /**
@@ -101,8 +121,46 @@ public class GetByIdBenchmark {
      */
     @Benchmark
     public List<BenchRow> springTemplate() {
-        return Flux.fromArray(ids)
-                .concatMap(id -> fixture.template().selectOne(query(where("id").is(id)), BenchRow.class))
-                .collectList().block();
+        return lookUp(id -> fixture.template().selectOne(query(where("id").is(id)), BenchRow.class));
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.findById(id)}.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> springRepository() {
+        return lookUp(fixture.repository()::findById);
+    }
+
+    /**
+     * jOOQ: {@code select(...).from(BENCH_ROW).where(ID.eq(id))} as a publisher.
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> jooq() {
+        return lookUp(fixture.jooq()::selectById);
+    }
+
+    /**
+     * The Vert.x client: a prepared query per key (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> vertx() {
+        return lookUp(fixture.vertx()::selectById);
+    }
+
+    /**
+     * Hibernate Reactive: {@code StatelessSession.get(BenchRow.class, id)} (PostgreSQL only).
+     *
+     * @return the rows
+     */
+    @Benchmark
+    public List<BenchRow> hibernate() {
+        return lookUp(fixture.hibernate()::selectById);
     }
 }

@@ -13,7 +13,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Inserting {@value #ROWS} new objects into an empty table, one operation per {@value #ROWS}. The
  * table is emptied and the objects are made before each operation, outside the measured time.
+ * nextorm's session flush is measured against one INSERT per row and against each peer's batch.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,17 +44,30 @@ public class InsertBenchmark {
     public String database;
 
     /** Rows per operation; lowered by the smoke test. */
-    int rows = ROWS;
+    int rows = Sizes.scaled(ROWS);
 
     private Fixture fixture;
     private List<BenchRow> objects;
 
     /**
      * Opens the fixture.
+     *
+     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
      */
     @Setup(Level.Trial)
-    public void setUp() {
-        fixture = Fixture.open(Database.of(database));
+    public void setUp(BenchmarkParams params) {
+        open(params.getBenchmark());
+    }
+
+    /**
+     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
+     */
+    void setUp() {
+        open("");
+    }
+
+    private void open(String benchmark) {
+        fixture = Fixture.open(Database.of(database), benchmark);
     }
 
     /**
@@ -130,7 +146,7 @@ public class InsertBenchmark {
     public List<BenchRow> nextormSessionFlush() {
         return fixture.db().session(session -> {
             objects.forEach(session::add);
-            return reactor.core.publisher.Mono.just(objects);
+            return Mono.just(objects);
         }).block();
     }
 
@@ -142,5 +158,75 @@ public class InsertBenchmark {
     @Benchmark
     public List<BenchRow> springTemplateInsert() {
         return Flux.fromIterable(objects).concatMap(fixture.template()::insert).collectList().block();
+    }
+
+    /**
+     * The raw driver: one INSERT bound once per row as one {@code Statement.add()} batch, in one
+     * transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> rawBatch() {
+        fixture.raw().insertBatch(objects).block();
+        return objects;
+    }
+
+    /**
+     * Spring Data R2DBC: {@code repository.saveAll(objects)} in one transaction (Spring Data R2DBC
+     * has no batch: one INSERT per object, keys read back).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> springRepositorySaveAll() {
+        return fixture.repository().saveAll(objects).as(fixture.transactional()::transactional).collectList().block();
+    }
+
+    /**
+     * jOOQ: {@code batch(insertInto(...).values(...)).bind(...)} per row, in one transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> jooqBatch() {
+        fixture.jooq().insertBatch(objects).block();
+        return objects;
+    }
+
+    /**
+     * jOOQ: multi-row {@code insertInto(...).values(...).values(...)} of {@value #ROWS_PER_STATEMENT}
+     * rows a statement, in one transaction, keys not read.
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> jooqMultiRow() {
+        fixture.jooq().insertMultiRow(objects, ROWS_PER_STATEMENT).block();
+        return objects;
+    }
+
+    /**
+     * The Vert.x client: {@code preparedQuery(insert).executeBatch(tuples)} in one transaction, keys
+     * not read (PostgreSQL only).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> vertxBatch() {
+        fixture.vertx().insertBatch(objects).block();
+        return objects;
+    }
+
+    /**
+     * Hibernate Reactive: {@code StatelessSession.insertMultiple(objects)} in one transaction, keys
+     * read back (PostgreSQL only).
+     *
+     * @return the inserted objects
+     */
+    @Benchmark
+    public List<BenchRow> hibernateInsertAll() {
+        fixture.hibernate().insertAll(objects).block();
+        return objects;
     }
 }

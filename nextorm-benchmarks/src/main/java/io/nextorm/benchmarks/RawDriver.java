@@ -22,6 +22,8 @@ public final class RawDriver {
     private final String selectAll;
     private final String selectById;
     private final String insert;
+    private final String selectFiltered;
+    private final String updateScore;
 
     /**
      * Prepares the statements of a database.
@@ -35,6 +37,9 @@ public final class RawDriver {
         this.selectAll = "SELECT " + BenchRow.COLUMNS + " FROM bench_row";
         this.selectById = selectAll + " WHERE id = " + database.marker(0);
         this.insert = "INSERT INTO bench_row (" + BenchRow.INSERT_COLUMNS + ") VALUES " + valuesGroup(0);
+        this.selectFiltered = selectAll + " WHERE age >= " + database.marker(0) + " AND age < " + database.marker(1)
+                + " ORDER BY score DESC LIMIT " + database.marker(2);
+        this.updateScore = "UPDATE bench_row SET score = " + database.marker(0) + " WHERE id = " + database.marker(1);
     }
 
     /**
@@ -72,6 +77,84 @@ public final class RawDriver {
                         .flatMap(result -> result.map(RawDriver::map))
                         .singleOrEmpty(),
                 Connection::close);
+    }
+
+    /**
+     * The rows of an age range, highest score first, at most {@code limit}.
+     *
+     * @param minAge the lowest age, inclusive
+     * @param maxAge the highest age, exclusive
+     * @param limit the most rows
+     * @return the rows
+     */
+    public Mono<List<BenchRow>> selectFiltered(int minAge, int maxAge, int limit) {
+        return Flux.usingWhen(pool.create(),
+                connection -> Flux.from(connection.createStatement(selectFiltered)
+                                .bind(0, minAge).bind(1, maxAge).bind(2, limit).execute())
+                        .flatMap(result -> result.map(RawDriver::map)),
+                Connection::close).collectList();
+    }
+
+    /**
+     * Every row of the table as a stream, fetched {@code fetchSize} rows at a time where the driver
+     * supports it (a cursor on PostgreSQL), with backpressure.
+     *
+     * @param fetchSize rows per fetch
+     * @return the rows
+     */
+    public Flux<BenchRow> stream(int fetchSize) {
+        return Flux.usingWhen(pool.create(),
+                connection -> Flux.from(connection.createStatement(selectAll).fetchSize(fetchSize).execute())
+                        .concatMap(result -> result.map(RawDriver::map)),
+                Connection::close);
+    }
+
+    /**
+     * Load-change-write in one transaction: reads every row, lets {@code change} change each, and
+     * writes every changed score back in one {@code Statement.add()} batch of UPDATEs.
+     *
+     * @param change what to do to each row
+     * @return the changed rows, after the commit
+     */
+    public Mono<List<BenchRow>> updateEach(java.util.function.Consumer<BenchRow> change) {
+        return Mono.usingWhen(pool.create(),
+                connection -> Mono.from(connection.beginTransaction())
+                        .then(Flux.from(connection.createStatement(selectAll).execute())
+                                .concatMap(result -> result.map(RawDriver::map)).collectList())
+                        .flatMap(rows -> {
+                            Statement statement = connection.createStatement(updateScore);
+                            for (int i = 0; i < rows.size(); i++) {
+                                BenchRow row = rows.get(i);
+                                change.accept(row);
+                                if (i > 0) {
+                                    statement.add();
+                                }
+                                statement.bind(0, row.getScore()).bind(1, row.getId());
+                            }
+                            return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then()
+                                    .then(Mono.from(connection.commitTransaction())).thenReturn(rows);
+                        })
+                        .onErrorResume(error -> Mono.from(connection.rollbackTransaction()).then(Mono.error(error))),
+                Connection::close);
+    }
+
+    /**
+     * One INSERT per row bound as one {@code Statement.add()} batch, in one transaction, keys not read.
+     *
+     * @param rows the rows
+     * @return completion after the commit
+     */
+    public Mono<Void> insertBatch(List<BenchRow> rows) {
+        return inTransaction(connection -> {
+            Statement statement = connection.createStatement(insert);
+            for (int i = 0; i < rows.size(); i++) {
+                if (i > 0) {
+                    statement.add();
+                }
+                bind(statement, rows.get(i), 0);
+            }
+            return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).then();
+        });
     }
 
     /**

@@ -46,4 +46,38 @@ class BenchmarkReportTest {
                 .contains("| fetch | nextorm / raw | 1.20 | - |")
                 .contains("| fetch | nextorm / springTemplate | 0.30 | - |");
     }
+
+    private static final String STREAM = """
+            [
+              {"benchmark": "io.nextorm.benchmarks.StreamBenchmark.nextorm", "params": {"database": "postgres", "rows": "100000"},
+               "primaryMetric": {"score": 300.0, "scoreError": "NaN", "scoreUnit": "ms/op"},
+               "secondaryMetrics": {"\u00b7heap.peakLive": {"score": 12.5, "scoreError": "NaN", "scoreUnit": "MB"},
+                                    "\u00b7gc.count": {"score": 3.0, "scoreError": "NaN", "scoreUnit": "counts"}}}
+            ]
+            """;
+
+    @Test
+    void scenarioNamesCarryTheParametersOtherThanTheDatabase() {
+        BenchmarkReport report = BenchmarkReport.parse(JSON, STREAM);
+
+        assertThat(report.ratio("fetch", "nextorm", "raw", "h2")).isCloseTo(1.2, within(1e-9));
+        assertThat(report.render())
+                .contains("| scenario | side | h2 | postgres |")
+                .contains("| stream rows=100000 | nextorm | - | 300.00 ms/op |");
+    }
+
+    @Test
+    void renderListsThePeakLiveHeapAndNoOtherSecondaryMetric() {
+        String text = BenchmarkReport.parse(STREAM).render();
+
+        assertThat(text).contains("### Peak live heap").contains("| stream rows=100000 | nextorm | 12.50 MB |")
+                .doesNotContain("gc.count").doesNotContain("Bytes allocated");
+    }
+
+    @Test
+    void mergeJoinsTheResultsOfSeveralPasses() {
+        String merged = BenchmarkReport.merge(JSON, STREAM);
+
+        assertThat(BenchmarkReport.parse(merged).render()).isEqualTo(BenchmarkReport.parse(JSON, STREAM).render());
+    }
 }
