@@ -86,6 +86,21 @@ class DbSessionLikePonyTest extends DatabaseTestKit {
                 "A2:beforeUpdate", "C:beforeInsert", "A2:afterUpdate", "C:afterInsert");
     }
 
+    @Test
+    void theHookOfAChangeMadeAfterAnAddRunsAfterTheAddedObjects() {
+        Shelf first = await(db.asave(new Shelf("A")));
+        List<String> log = new ArrayList<>();
+
+        await(db.session(s -> db.getByKey(Shelf.class, first.id).doOnNext(a -> {
+            a.log = log;
+            Shelf b = s.add(new Shelf("B"));
+            b.log = log;
+            a.name = "A2";
+        })));
+
+        assertThat(log).containsExactly("B:beforeInsert", "A2:beforeUpdate", "B:afterInsert", "A2:afterUpdate");
+    }
+
     // ---- item 2: assigning a set replaces it ----
 
     @Test

@@ -41,7 +41,7 @@ public final class EntityWriter {
                 Entry entry = session.entry(entity);
                 if (entry != null && entry.state == Entry.State.STUB) {
                     // a reference known by key: its row is read, the changes kept, and they are written
-                    return runtime.queries().relations().reloadKeeping(session, List.of(entry))
+                    return new FlushReads(runtime).reloadKeeping(session, List.of(entry))
                             .then(Mono.defer(() -> entry.state == Entry.State.LOADED ? new Flush(session, entry).run()
                                     : Mono.error(new ObjectNotFoundException("There is no " + model.name() + "["
                                     + model.idOf(entity) + "] to save"))))

@@ -27,6 +27,8 @@ final class Entry {
     final Object entity;
     /** When the object entered the session (added or first read): flush hooks run in this order. */
     final long order;
+    /** When a change of a loaded object was first seen (at an {@code add}); 0 when not seen since it was read or written. */
+    long changed;
     State state;
     /** The tracked columns' values last read or written; for a stub, its values as created. */
     Object[] snapshot;

@@ -63,7 +63,8 @@ final class Flush {
     }
 
     Mono<Void> run() {
-        return (only == null ? prepare() : Mono.<Void>empty()).then(Mono.defer(this::planAndWrite));
+        return (only == null ? new FlushReads(runtime).before(session) : Mono.<Void>empty())
+                .then(Mono.defer(this::planAndWrite));
     }
 
     private Mono<Void> planAndWrite() {
@@ -86,41 +87,6 @@ final class Flush {
                             .then(Mono.<Void>fromRunnable(() -> succeeded(hooks)));
                 })
                 .onErrorResume(this::failed);
-    }
-
-    /**
-     * Reads what the plan needs and the session does not hold: the rows of references loaded only
-     * by key (stubs) that were changed, so that their UPDATE is checked like any other; the old
-     * members of sets the user replaced without loading them, so that the members left out are
-     * unlinked.
-     */
-    private Mono<Void> prepare() {
-        List<Entry> changedStubs = new ArrayList<>();
-        List<Replaced> replaced = new ArrayList<>();
-        synchronized (session) {
-            for (Entry entry : session.entries()) {
-                if (entry.state == Entry.State.STUB) {
-                    if (!Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity).isEmpty()) {
-                        changedStubs.add(entry);
-                    }
-                } else if (entry.state == Entry.State.LOADED) {
-                    for (PropertyModel set : entry.model.sets()) {
-                        Object value = set.get(entry.entity);
-                        if (set.relation() != null && value instanceof Collection<?> && !(value instanceof UnloadedSet<?>)
-                                && entry.members(set) == null) {
-                            replaced.add(new Replaced(entry.entity, set));
-                        }
-                    }
-                }
-            }
-        }
-        if (changedStubs.isEmpty() && replaced.isEmpty()) {
-            return Mono.empty();
-        }
-        RelationLoader relations = runtime.queries().relations();
-        return relations.reloadKeeping(session, changedStubs)
-                .thenMany(Flux.fromIterable(replaced).concatMap(r -> relations.readMembers(session, r.owner(), r.set())))
-                .then();
     }
 
     // ---- planning (under the session's lock) ----
@@ -367,21 +333,26 @@ final class Flush {
     // ---- hooks ----
 
     /**
-     * The hooks of the flush in the order the objects entered the session (added or first read),
-     * as PonyORM runs them in the order objects were created or changed.
+     * The hooks of the flush in PonyORM's order, the order objects were created or changed: a new
+     * object when it was added, a changed one when its change was first seen (at a later
+     * {@code add}); changes seen only now come after every added object, in the order the objects
+     * were read.
      */
     private List<Hook> hooks() {
         List<Hook> hooks = new ArrayList<>(inserts.size() + updates.size() + deletes.size());
-        for (Entry entry : inserts) {
-            hooks.add(new Hook(entry, Write.INSERT));
+        synchronized (session) {
+            for (Entry entry : inserts) {
+                hooks.add(new Hook(entry, Write.INSERT, entry.order, 0));
+            }
+            for (Entry entry : updates) {
+                hooks.add(entry.changed != 0 ? new Hook(entry, Write.UPDATE, entry.changed, 0)
+                        : new Hook(entry, Write.UPDATE, Long.MAX_VALUE, entry.order));
+            }
+            for (Entry entry : deletes) {
+                hooks.add(new Hook(entry, Write.DELETE, Long.MAX_VALUE, entry.order));
+            }
         }
-        for (Entry entry : updates) {
-            hooks.add(new Hook(entry, Write.UPDATE));
-        }
-        for (Entry entry : deletes) {
-            hooks.add(new Hook(entry, Write.DELETE));
-        }
-        hooks.sort(java.util.Comparator.comparingLong(hook -> hook.entry().order));
+        hooks.sort(java.util.Comparator.comparingLong(Hook::when).thenComparingLong(Hook::then));
         return hooks;
     }
 
@@ -452,10 +423,7 @@ final class Flush {
         }).then(Mono.error(error));
     }
 
-    private record Hook(Entry entry, Write write) {
-    }
-
-    private record Replaced(Object owner, PropertyModel set) {
+    private record Hook(Entry entry, Write write, long when, long then) {
     }
 
     private record SetChange(Entry entry, PropertyModel set, UnloadedSet<?> unloaded, List<Object> members) {

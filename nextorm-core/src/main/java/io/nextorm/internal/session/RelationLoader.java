@@ -243,56 +243,6 @@ final class RelationLoader {
         });
     }
 
-    /**
-     * Reads the members of one set of an object in a session as the members known to the session,
-     * without touching the set the object holds (the user may have replaced it).
-     *
-     * @param session the session
-     * @param owner the owner, saved
-     * @param set the set property
-     * @return completion
-     */
-    Mono<Void> readMembers(Session session, Object owner, PropertyModel set) {
-        PropertyModel.Relation relation = set.relation();
-        EntityModel<?> ownerModel = relation.reverse().target();
-        List<Object> key = List.of(ownerModel.idOf(owner));
-        Flux<Member> rows = relation.isManyToMany()
-                ? selectJoined(set.target(), relation, key, ownerModel.id().valueType(), session.loader())
-                : selectByReference(set.target(), relation.reverse(), key, session.loader());
-        return rows.map(Member::entity).collectList()
-                .doOnNext(members -> session.setLoaded(owner, set, members))
-                .then();
-    }
-
-    /**
-     * Loads the rows of references known only by key (stubs) that were changed, keeping the
-     * changes: the columns changed take the values set on the stub again after the load, so they
-     * are written with the values read as their check.
-     *
-     * @param session the session
-     * @param stubs the changed stubs' entries
-     * @return completion
-     */
-    Mono<Void> reloadKeeping(Session session, List<Entry> stubs) {
-        return Flux.fromIterable(stubs).concatMap(entry -> {
-            List<PropertyModel> tracked = runtime.trackedColumns(entry.model);
-            Map<PropertyModel, Object> changes = new LinkedHashMap<>();
-            synchronized (session) {
-                for (int index : Snapshot.changed(tracked, entry.snapshot, entry.entity)) {
-                    PropertyModel column = tracked.get(index);
-                    changes.put(column, column.get(entry.entity));
-                }
-            }
-            return selectIn(entry.model, entry.model.id().column(), List.of(entry.model.idOf(entry.entity)),
-                    session.loader())
-                    .then(Mono.fromRunnable(() -> {
-                        synchronized (session) {
-                            changes.forEach((column, value) -> column.set(entry.entity, value));
-                        }
-                    }));
-        }).then();
-    }
-
     // ---- lazy columns ----
 
     /**
@@ -419,14 +369,14 @@ final class RelationLoader {
 
     // ---- queries ----
 
-    private Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
+    Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                 new SqlStatement(selectInSql(model, column, chunk.size()), chunk, StatementKind.SELECT, model.name()),
                 row -> (Object) mapper.map(row, loader))));
     }
 
-    private Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
+    Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
                                            EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         int keyIndex = model.eagerColumns().indexOf(reverse);
@@ -439,7 +389,7 @@ final class RelationLoader {
                 })));
     }
 
-    private Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
+    Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
                                       Class<?> ownerKeyType, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         EntityStatements statements = runtime.renderer().statements(model);
@@ -482,6 +432,6 @@ final class RelationLoader {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
-    private record Member(Object ownerKey, Object entity) {
+    record Member(Object ownerKey, Object entity) {
     }
 }

@@ -35,6 +35,8 @@ final class Session implements DbSession, TransactionScoped {
     private final Map<EntityModel<?>, Map<Object, Entry>> byKey = new HashMap<>();
     private final Map<Object, Entry> byObject = new IdentityHashMap<>();
     private final LinkedHashSet<Entry> pending = new LinkedHashSet<>();
+    /** The loaded objects with no change seen yet: looked at when an object is added, to order hooks. */
+    private final LinkedHashSet<Entry> unchanged = new LinkedHashSet<>();
     private final EntityLoader loader = new IdentityMapLoader();
     private long entered;
 
@@ -63,6 +65,7 @@ final class Session implements DbSession, TransactionScoped {
             }
             requireWritable(model.name() + " " + entity, "add()");
             runtime.requireInScope(this, model, entity, "add()");
+            noteChanges();
             if (model.hasNoId(entity) && !model.id().generated()) {
                 throw new IllegalArgumentException("add() got a " + model.name() + " without a key: set " + model.id()
                         + " first (only Long/Integer keys are generated)");
@@ -226,6 +229,7 @@ final class Session implements DbSession, TransactionScoped {
         byKey.clear();
         byObject.clear();
         pending.clear();
+        unchanged.clear();
     }
 
     // ---- identity map, for the session's collaborators (all under the lock) ----
@@ -254,6 +258,25 @@ final class Session implements DbSession, TransactionScoped {
         return entry;
     }
 
+    /**
+     * Notes, before an object is added, which loaded objects were changed since the last look, so
+     * that their hooks run before the added object's (PonyORM runs hooks in the order objects were
+     * created or changed). Each object is looked at until a change is seen.
+     */
+    private void noteChanges() {
+        if (unchanged.isEmpty()) {
+            return;
+        }
+        long now = ++entered;
+        for (java.util.Iterator<Entry> it = unchanged.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (!Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity).isEmpty()) {
+                entry.changed = now;
+                it.remove();
+            }
+        }
+    }
+
     synchronized List<Entry> pending() {
         return new ArrayList<>(pending);
     }
@@ -277,6 +300,8 @@ final class Session implements DbSession, TransactionScoped {
         pending.remove(entry);
         entry.state = Entry.State.LOADED;
         entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
+        entry.changed = 0;
+        unchanged.add(entry);
         byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
         for (PropertyModel set : model.sets()) {
             Object value = set.get(entity);
@@ -295,6 +320,7 @@ final class Session implements DbSession, TransactionScoped {
         Entry entry = byObject.remove(entity);
         if (entry != null) {
             pending.remove(entry);
+            unchanged.remove(entry);
             Map<Object, Entry> entries = byKey.get(entry.model);
             if (entries != null && !entry.model.hasNoId(entity)) {
                 entries.remove(entry.model.idOf(entity), entry);
@@ -390,6 +416,7 @@ final class Session implements DbSession, TransactionScoped {
                 }
                 entry.state = Entry.State.LOADED;
                 entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
+                unchanged.add(entry);
                 return entity;
             }
         }
