@@ -3,17 +3,12 @@ package io.nextorm.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,50 +22,19 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class FetchBenchmark {
+public class FetchBenchmark extends TableBenchmark {
 
     /** Rows in the table. */
     public static final int ROWS = 10_000;
 
     private static final String SELECT_ALL = "SELECT " + BenchRow.COLUMNS + " FROM bench_row";
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
-
     /** Rows per operation; lowered by the smoke test. */
     int rows = Sizes.scaled(ROWS);
 
-    private Fixture fixture;
-
-    /**
-     * Opens the fixture and fills the table.
-     *
-     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
-     */
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) {
-        open(params.getBenchmark());
-    }
-
-    /**
-     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
-     */
-    void setUp() {
-        open("");
-    }
-
-    private void open(String benchmark) {
-        fixture = Fixture.open(Database.of(database), benchmark);
+    @Override
+    void prepare() {
         fixture.fill(rows);
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     /**

@@ -3,17 +3,12 @@ package io.nextorm.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Sort;
 
@@ -35,7 +30,7 @@ import static org.springframework.data.relational.core.query.Query.query;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class FilteredQueryBenchmark {
+public class FilteredQueryBenchmark extends TableBenchmark {
 
     /** Rows in the table. */
     public static final int ROWS = 10_000;
@@ -49,43 +44,12 @@ public class FilteredQueryBenchmark {
     /** The most rows returned. */
     public static final int LIMIT = 100;
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
-
     /** Rows in the table; lowered by the smoke test. */
     int rows = Sizes.scaled(ROWS);
 
-    private Fixture fixture;
-
-    /**
-     * Opens the fixture and fills the table.
-     *
-     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
-     */
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) {
-        open(params.getBenchmark());
-    }
-
-    /**
-     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
-     */
-    void setUp() {
-        open("");
-    }
-
-    private void open(String benchmark) {
-        fixture = Fixture.open(Database.of(database), benchmark);
+    @Override
+    void prepare() {
         fixture.fill(rows);
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     /**

@@ -3,17 +3,12 @@ package io.nextorm.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -34,7 +29,7 @@ import static org.springframework.data.relational.core.query.Query.query;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class GetByIdBenchmark {
+public class GetByIdBenchmark extends TableBenchmark {
 
     /** Rows in the table. */
     public static final int ROWS = 10_000;
@@ -42,17 +37,12 @@ public class GetByIdBenchmark {
     /** Lookups in one operation. */
     public static final int LOOKUPS = 1_000;
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
-
     /** Rows in the table; lowered by the smoke test. */
     int rows = Sizes.scaled(ROWS);
 
     /** Lookups per operation; lowered by the smoke test. */
     int lookups = Sizes.scaled(LOOKUPS);
 
-    private Fixture fixture;
     private Long[] ids;
 
     /** Lookups in flight at once: 1 here. */
@@ -60,34 +50,9 @@ public class GetByIdBenchmark {
         return 1;
     }
 
-    /**
-     * Opens the fixture, fills the table and draws the keys to look up (the same for every side).
-     *
-     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
-     */
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) {
-        open(params.getBenchmark());
-    }
-
-    /**
-     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
-     */
-    void setUp() {
-        open("");
-    }
-
-    void open(String benchmark) {
-        fixture = Fixture.open(Database.of(database), benchmark);
+    @Override
+    void prepare() {
         ids = Lookups.draw(fixture.fill(rows), lookups);
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     private List<BenchRow> lookUp(Function<Long, Mono<BenchRow>> get) {

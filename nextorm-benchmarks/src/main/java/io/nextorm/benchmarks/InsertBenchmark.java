@@ -7,13 +7,10 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class InsertBenchmark {
+public class InsertBenchmark extends TableBenchmark {
 
     /** Objects inserted by one operation. */
     public static final int ROWS = 10_000;
@@ -39,35 +36,14 @@ public class InsertBenchmark {
     /** Rows in one multi-row INSERT. */
     public static final int ROWS_PER_STATEMENT = 500;
 
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
-
     /** Rows per operation; lowered by the smoke test. */
     int rows = Sizes.scaled(ROWS);
 
-    private Fixture fixture;
     private List<BenchRow> objects;
 
-    /**
-     * Opens the fixture.
-     *
-     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
-     */
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) {
-        open(params.getBenchmark());
-    }
-
-    /**
-     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
-     */
-    void setUp() {
-        open("");
-    }
-
-    private void open(String benchmark) {
-        fixture = Fixture.open(Database.of(database), benchmark);
+    @Override
+    void prepare() {
+        // nothing once per trial: each invocation starts from an empty table (emptyTable)
     }
 
     /**
@@ -81,14 +57,6 @@ public class InsertBenchmark {
 
     Fixture fixture() {
         return fixture;
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     /**

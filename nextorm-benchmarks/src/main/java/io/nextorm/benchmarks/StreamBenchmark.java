@@ -3,17 +3,13 @@ package io.nextorm.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import reactor.core.publisher.Flux;
 
 import java.util.concurrent.TimeUnit;
@@ -31,50 +27,20 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = "-Xmn64m")
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-public class StreamBenchmark {
+public class StreamBenchmark extends TableBenchmark {
 
     /** Rows a driver fetches at a time where the side lets one say so. */
     public static final int FETCH_SIZE = 1_000;
-
-    /** The database: {@code h2}, {@code postgres} or {@code mariadb}. */
-    @Param({"h2", "postgres", "mariadb"})
-    public String database;
 
     /** Rows in the table and in one pass (scaled by {@code nextorm.bench.scale}). */
     @Param({"100000", "1000000"})
     public int rows;
 
-    private Fixture fixture;
     private long checksum;
 
-    /**
-     * Opens the fixture and fills the table.
-     *
-     * @param params the benchmark JMH runs: a Vert.x side is opened now, not at its first call
-     */
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) {
-        open(params.getBenchmark());
-    }
-
-    /**
-     * Sets up outside JMH (the smoke test); the Vert.x sides open on first use.
-     */
-    void setUp() {
-        open("");
-    }
-
-    private void open(String benchmark) {
-        fixture = Fixture.open(Database.of(database), benchmark);
+    @Override
+    void prepare() {
         fixture.fillOnly(Sizes.scaled(rows));
-    }
-
-    /**
-     * Closes the fixture.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        fixture.close();
     }
 
     private long consume(Flux<BenchRow> stream) {
