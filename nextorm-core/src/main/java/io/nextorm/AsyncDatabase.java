@@ -41,7 +41,7 @@ import java.util.function.Function;
  * Outside a {@link #session(Function) session} each call runs on its own pooled connection in
  * auto-commit mode.
  */
-public class AsyncDatabase extends DatabaseStatements {
+public class AsyncDatabase extends DatabaseSessions {
 
     private final Set<Class<?>> registered = Collections.synchronizedSet(new LinkedHashSet<>());
 

@@ -36,7 +36,7 @@ class PackageDependencyTest {
     private static final Set<String> ROOT_TYPES_FOR_INTERNALS = Set.of("NextOrmException", "MappingException",
             "ObjectNotFoundException", "MultipleObjectsFoundException", "OptimisticCheckException",
             "LazyFieldNotLoadedException", "UnsupportedPredicateException", "TransactionException",
-            "SqlExecutionException", "Lazy", "Where", "DbSession", "EntityHooks", "QueryStat", "QueryStats",
+            "SqlExecutionException", "Lazy", "Where", "DbSession", "SessionOptions", "EntityHooks", "QueryStat", "QueryStats",
             "AsyncQuerySet");
 
     @Test

@@ -110,6 +110,12 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
      * @return the object
      */
     public Mono<T> get(SelectSpec spec) {
+        Mono<T> cached = Mono.deferContextual(context -> Mono.justOrEmpty(
+                entityClass.cast(state.runtime().queries().cached(context, spec))));
+        return cached.switchIfEmpty(Mono.defer(() -> select(spec)));
+    }
+
+    private Mono<T> select(SelectSpec spec) {
         return rows(spec.withLimitOffset(2L, spec.offset())).collectList().flatMap(found -> {
             if (found.size() > 1) {
                 return Mono.error(new MultipleObjectsFoundException("More than one " + entityClass.getSimpleName()
@@ -334,8 +340,8 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
             SqlStatement statement = new SqlStatement(parsed.sql(), parsed.parameters(), parsed.kind(), model.name());
             EntityLoader loader = rt.loader(context);
             LabelledRowMapper<T> mapper = new LabelledRowMapper<>(model, rt.renderer().dialect());
-            return rt.withConnection(connection -> rt.executor().query(connection, statement,
-                    row -> mapper.map((Row) row, ((Row) row).getMetadata(), loader)));
+            return rt.queries().autoflush().thenMany(rt.withConnection(connection -> rt.executor().query(connection, statement,
+                    row -> mapper.map((Row) row, ((Row) row).getMetadata(), loader))));
         });
     }
 

@@ -22,6 +22,7 @@ public final class PropertyModel {
     private final int scale;
     private final boolean unique;
     private final String sqlDefault;
+    private final boolean cascadeDelete;
     private final MethodHandle getter;
     private final MethodHandle setter;
     private EntityModel<?> target;
@@ -44,6 +45,7 @@ public final class PropertyModel {
         this.scale = scale;
         this.unique = unique;
         this.sqlDefault = sqlDefault;
+        this.cascadeDelete = field.isAnnotationPresent(io.nextorm.annotation.CascadeDelete.class);
         this.getter = getter;
         this.setter = setter;
     }
@@ -155,6 +157,16 @@ public final class PropertyModel {
      */
     public boolean unique() {
         return unique;
+    }
+
+    /**
+     * Whether the members removed from this one-to-many set are deleted at flush
+     * ({@link io.nextorm.annotation.CascadeDelete}).
+     *
+     * @return true when the field is annotated
+     */
+    public boolean cascadeDelete() {
+        return cascadeDelete;
     }
 
     /**

@@ -39,7 +39,8 @@ public final class DatabaseRuntime {
     private final RowMappers mappers;
     private final Map<EntityModel<?>, List<PropertyModel>> tracked = new ConcurrentHashMap<>();
     private final Map<Class<?>, EntityPersister> persisters = new ConcurrentHashMap<>();
-    private final StubRegistry stubs = new StubRegistry();
+    private final WeakIdentitySet stubs = new WeakIdentitySet();
+    private final WeakIdentitySet ended = new WeakIdentitySet();
     private final NewObjectLoader newObjects = new NewObjectLoader(stubs);
     private final SessionEvents events = new SessionEvents();
     private final LinkPersister links;
@@ -306,6 +307,34 @@ public final class DatabaseRuntime {
      */
     boolean isStub(Session session, Object entity) {
         return (session != null && session.isStub(entity)) || stubs.contains(entity);
+    }
+
+    /**
+     * Remembers the objects of a session that has ended (strict scope).
+     *
+     * @param objects its objects
+     */
+    void sessionEnded(List<Object> objects) {
+        ended.addAll(objects);
+    }
+
+    /**
+     * Refuses a write of, or a load through, an object of a session that has ended, unless the
+     * subscriber's session holds it: PonyORM's rule that an object is used only in its db_session.
+     *
+     * @param session the subscriber's session, or null
+     * @param model the object's entity
+     * @param entity the object
+     * @param what what was asked, for the message
+     * @throws IllegalStateException for an object of an ended session
+     */
+    void requireInScope(Session session, EntityModel<?> model, Object entity, String what) {
+        if (ended.contains(entity) && (session == null || session.entry(entity) == null)) {
+            throw new IllegalStateException(what + " of " + model.name() + "[" + (model.hasNoId(entity) ? "new"
+                    : model.idOf(entity)) + "] after the session it was loaded in ended: load it again in the "
+                    + "session that writes it (db.getByKey(" + model.type().getSimpleName() + ".class, key)), "
+                    + "or do the work inside the first session");
+        }
     }
 
     /**

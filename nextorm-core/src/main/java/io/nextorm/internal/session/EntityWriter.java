@@ -1,6 +1,7 @@
 package io.nextorm.internal.session;
 
 import io.nextorm.Lazy;
+import io.nextorm.ObjectNotFoundException;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
@@ -35,6 +36,18 @@ public final class EntityWriter {
         EntityModel<?> model = runtime.mapping().entity(entity.getClass());
         return Mono.deferContextual(context -> {
             Session session = runtime.sessionOf(context);
+            requireWritable(session, model, entity, "asave()");
+            if (session != null) {
+                Entry entry = session.entry(entity);
+                if (entry != null && entry.state == Entry.State.STUB) {
+                    // a reference known by key: its row is read, the changes kept, and they are written
+                    return new FlushReads(runtime).reloadKeeping(session, List.of(entry))
+                            .then(Mono.defer(() -> entry.state == Entry.State.LOADED ? new Flush(session, entry).run()
+                                    : Mono.error(new ObjectNotFoundException("There is no " + model.name() + "["
+                                    + model.idOf(entity) + "] to save"))))
+                            .thenReturn(entity);
+                }
+            }
             requireNotStub(session, model, entity);
             if (session != null) {
                 Entry entry = session.entry(entity);
@@ -60,7 +73,8 @@ public final class EntityWriter {
      */
     public <T> Mono<T> insert(T entity) {
         EntityModel<?> model = runtime.mapping().entity(entity.getClass());
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
+            requireWritable(runtime.sessionOf(context), model, entity, "ainsert()");
             Write.INSERT.before(entity, model);
             boolean generate = model.id().generated() && model.hasNoId(entity);
             if (!generate && model.hasNoId(entity)) {
@@ -85,6 +99,7 @@ public final class EntityWriter {
     public <T> Mono<T> updateAll(T entity) {
         EntityModel<?> model = runtime.mapping().entity(entity.getClass());
         return Mono.deferContextual(context -> {
+            requireWritable(runtime.sessionOf(context), model, entity, "asave()");
             requireNotStub(runtime.sessionOf(context), model, entity);
             Write.UPDATE.before(entity, model);
             List<PropertyModel> columns = new ArrayList<>();
@@ -118,6 +133,7 @@ public final class EntityWriter {
         EntityModel<?> model = runtime.mapping().entity(entity.getClass());
         return Mono.deferContextual(context -> {
             Session session = runtime.sessionOf(context);
+            requireWritable(session, model, entity, "adeleteInstance()");
             if (session != null) {
                 Entry entry = session.entry(entity);
                 if (entry != null && entry.state == Entry.State.NEW) {
@@ -150,6 +166,13 @@ public final class EntityWriter {
             write.after(entity, model);
             return Mono.just(entity);
         });
+    }
+
+    private void requireWritable(Session session, EntityModel<?> model, Object entity, String what) {
+        runtime.requireInScope(session, model, entity, what);
+        if (session != null) {
+            session.requireWritable(model.name() + "[" + (model.hasNoId(entity) ? "new" : model.idOf(entity)) + "]", what);
+        }
     }
 
     private void requireNotStub(Session session, EntityModel<?> model, Object entity) {

@@ -25,16 +25,21 @@ final class Entry {
 
     final EntityModel<?> model;
     final Object entity;
+    /** When the object entered the session (added or first read): flush hooks run in this order. */
+    final long order;
+    /** When a change of a loaded object was first seen (at an {@code add}); 0 when not seen since it was read or written. */
+    long changed;
     State state;
     /** The tracked columns' values last read or written; for a stub, its values as created. */
     Object[] snapshot;
     /** The members of the loaded sets, as last read or written; null when none is loaded. */
     Map<PropertyModel, List<Object>> sets;
 
-    Entry(EntityModel<?> model, Object entity, State state) {
+    Entry(EntityModel<?> model, Object entity, State state, long order) {
         this.model = model;
         this.entity = entity;
         this.state = state;
+        this.order = order;
     }
 
     void setMembers(PropertyModel set, List<Object> members) {

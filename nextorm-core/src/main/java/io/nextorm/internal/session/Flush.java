@@ -1,5 +1,6 @@
 package io.nextorm.internal.session;
 
+import io.nextorm.ObjectNotFoundException;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyModel;
@@ -35,6 +36,8 @@ final class Flush {
     private final List<Entry> updated = new ArrayList<>();
     private final List<LinkChange> links = new ArrayList<>();
     private final List<SetChange> setChanges = new ArrayList<>();
+    private final List<Entry> deletes = new ArrayList<>();
+    private final Set<Object> deleting = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final Entry only;
 
@@ -60,24 +63,29 @@ final class Flush {
     }
 
     Mono<Void> run() {
+        return (only == null ? new FlushReads(runtime).before(session) : Mono.<Void>empty())
+                .then(Mono.defer(this::planAndWrite));
+    }
+
+    private Mono<Void> planAndWrite() {
         synchronized (session) {
             plan();
         }
-        if (inserts.isEmpty() && updates.isEmpty() && links.isEmpty() && setChanges.isEmpty()) {
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty() && links.isEmpty() && setChanges.isEmpty()) {
             return Mono.empty();
         }
         return Mono.defer(() -> {
-                    for (Entry entry : inserts) {
-                        Write.INSERT.before(entry.entity, entry.model);
-                    }
-                    for (Entry entry : updates) {
-                        Write.UPDATE.before(entry.entity, entry.model);
+                    requireWritable();
+                    List<Hook> hooks = hooks();
+                    for (Hook hook : hooks) {
+                        hook.write().before(hook.entry().entity, hook.entry().model);
                     }
                     return insertAll()
                             .then(Mono.defer(this::updateAll))
-                            .then(Mono.defer(() -> runtime.links().write(session.connection(), links)));
+                            .then(Mono.defer(this::deleteAll))
+                            .then(Mono.defer(() -> runtime.links().write(session.connection(), links)))
+                            .then(Mono.<Void>fromRunnable(() -> succeeded(hooks)));
                 })
-                .then(Mono.<Void>fromRunnable(this::succeeded))
                 .onErrorResume(this::failed);
     }
 
@@ -124,12 +132,12 @@ final class Flush {
         for (Entry entry : work) {
             if (entry.state == Entry.State.STUB) {
                 List<Integer> changed = Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity);
-                if (!changed.isEmpty()) {
-                    throw new IllegalStateException(entry.model.name() + "[" + entry.model.idOf(entry.entity)
-                            + "] was changed (" + names(entry.model, changed) + ") but it is a reference loaded only by "
-                            + "its key: load it first (get it, or prefetch the reference) so its other columns are known");
+                if (!changed.isEmpty() && !deleting.contains(entry.entity)) {
+                    throw new ObjectNotFoundException("There is no " + entry.model.name() + "["
+                            + entry.model.idOf(entry.entity) + "] to write its change of " + names(entry.model, changed)
+                            + " to: the row is gone");
                 }
-            } else if (entry.state == Entry.State.LOADED) {
+            } else if (entry.state == Entry.State.LOADED && !deleting.contains(entry.entity)) {
                 if (!Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity).isEmpty()) {
                     updates.add(entry);
                 }
@@ -214,13 +222,33 @@ final class Flush {
                     if (owner == entry.entity || (owner != null && !entry.model.hasNoId(entry.entity)
                             && entry.model.idOf(entry.entity).equals(entry.model.idOf(owner)))) {
                         if (!reverse.nullable()) {
-                            throw new IllegalStateException(member + " was removed from " + set + ", but " + reverse
-                                    + " is not @Nullable: delete it, or give it another " + entry.model.name());
+                            if (!set.cascadeDelete()) {
+                                throw new IllegalStateException(member + " was removed from " + set + ", but " + reverse
+                                        + " is required (not @Nullable), so it cannot be unlinked. Delete it "
+                                        + "(db.adeleteInstance), give it another " + entry.model.name() + " (set "
+                                        + reverse + "), annotate " + set + " with @CascadeDelete to delete the members "
+                                        + "removed from it, or make " + reverse + " @Nullable");
+                            }
+                            delete(member);
+                            continue;
                         }
                         reverse.set(member, null);
                     }
                 }
             }
+        }
+    }
+
+    private void delete(Object member) {
+        Entry entry = session.entry(member);
+        if (entry == null) {
+            return;
+        }
+        if (entry.state == Entry.State.NEW) {
+            session.forget(member);
+            inserting.add(member);
+        } else if (deleting.add(member)) {
+            deletes.add(entry);
         }
     }
 
@@ -295,14 +323,74 @@ final class Flush {
                 .then(Mono.fromRunnable(() -> updated.add(entry)));
     }
 
+    // ---- DELETE (members removed from a @CascadeDelete set) ----
+
+    private Mono<Void> deleteAll() {
+        return Flux.fromIterable(deletes).concatMap(entry -> runtime.persister(entry.model)
+                .delete(session.connection(), entry.entity, entry.state == Entry.State.LOADED)).then();
+    }
+
+    // ---- hooks ----
+
+    /**
+     * The hooks of the flush in PonyORM's order, the order objects were created or changed: a new
+     * object when it was added, a changed one when its change was first seen (at a later
+     * {@code add}); changes seen only now come after every added object, in the order the objects
+     * were read.
+     */
+    private List<Hook> hooks() {
+        List<Hook> hooks = new ArrayList<>(inserts.size() + updates.size() + deletes.size());
+        synchronized (session) {
+            for (Entry entry : inserts) {
+                hooks.add(new Hook(entry, Write.INSERT, entry.order, 0));
+            }
+            for (Entry entry : updates) {
+                hooks.add(entry.changed != 0 ? new Hook(entry, Write.UPDATE, entry.changed, 0)
+                        : new Hook(entry, Write.UPDATE, Long.MAX_VALUE, entry.order));
+            }
+            for (Entry entry : deletes) {
+                hooks.add(new Hook(entry, Write.DELETE, Long.MAX_VALUE, entry.order));
+            }
+        }
+        hooks.sort(java.util.Comparator.comparingLong(Hook::when).thenComparingLong(Hook::then));
+        return hooks;
+    }
+
+    private void requireWritable() {
+        if (!session.options().isReadOnly()) {
+            return;
+        }
+        String what;
+        if (!inserts.isEmpty()) {
+            what = "the INSERT of new " + describe(inserts.get(0));
+        } else if (!updates.isEmpty()) {
+            Entry entry = updates.get(0);
+            what = "the UPDATE of " + describe(entry) + " (changed: " + names(entry.model,
+                    Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity)) + ")";
+        } else if (!deletes.isEmpty()) {
+            what = "the DELETE of " + describe(deletes.get(0));
+        } else {
+            what = "the change of " + (setChanges.isEmpty() ? "a set" : setChanges.get(0).set() + " of "
+                    + describe(setChanges.get(0).entry()));
+        }
+        session.requireWritable(what, "a flush");
+    }
+
+    private static String describe(Entry entry) {
+        return entry.model.name() + "[" + (entry.model.hasNoId(entry.entity) ? "new" : entry.model.idOf(entry.entity)) + "]";
+    }
+
     // ---- end ----
 
-    private void succeeded() {
+    private void succeeded(List<Hook> hooks) {
         for (Entry entry : inserts) {
             session.written(entry.entity);
         }
         for (Entry entry : updated) {
             session.written(entry.entity);
+        }
+        for (Entry entry : deletes) {
+            session.forget(entry.entity);
         }
         for (SetChange change : setChanges) {
             if (change.unloaded() != null) {
@@ -311,11 +399,14 @@ final class Flush {
                 session.setLoaded(change.entry().entity, change.set(), change.members());
             }
         }
-        for (Entry entry : inserts) {
-            Write.INSERT.after(entry.entity, entry.model);
-        }
+        Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Entry entry : updated) {
-            Write.UPDATE.after(entry.entity, entry.model);
+            written.add(entry.entity);
+        }
+        for (Hook hook : hooks) {
+            if (hook.write() != Write.UPDATE || written.contains(hook.entry().entity)) {
+                hook.write().after(hook.entry().entity, hook.entry().model);
+            }
         }
     }
 
@@ -330,6 +421,9 @@ final class Flush {
             error.addSuppressed(rollbackError);
             return Mono.empty();
         }).then(Mono.error(error));
+    }
+
+    private record Hook(Entry entry, Write write, long when, long then) {
     }
 
     private record SetChange(Entry entry, PropertyModel set, UnloadedSet<?> unloaded, List<Object> members) {

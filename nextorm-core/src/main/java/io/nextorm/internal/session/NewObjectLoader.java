@@ -11,9 +11,9 @@ import java.util.function.Consumer;
  */
 final class NewObjectLoader implements EntityLoader {
 
-    private final StubRegistry stubs;
+    private final WeakIdentitySet stubs;
 
-    NewObjectLoader(StubRegistry stubs) {
+    NewObjectLoader(WeakIdentitySet stubs) {
         this.stubs = stubs;
     }
 

@@ -1,14 +1,17 @@
 package io.nextorm.internal.session;
 
+import io.nextorm.Lazy;
 import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.query.SelectSpec;
 import io.nextorm.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +28,15 @@ public final class QueryRunner {
     QueryRunner(DatabaseRuntime runtime) {
         this.runtime = runtime;
         this.relations = new RelationLoader(runtime);
+    }
+
+    /**
+     * The loader of relations, for the session's flush.
+     *
+     * @return the relation loader
+     */
+    RelationLoader relations() {
+        return relations;
     }
 
     /**
@@ -84,14 +96,63 @@ public final class QueryRunner {
      */
     @SuppressWarnings("unchecked")
     public <T> Flux<T> select(SelectSpec spec) {
-        return Flux.defer(() -> {
+        return autoflush().thenMany(Flux.deferContextual(context -> {
             EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
             Flux<T> rows = selectEntities(model, runtime.renderer().select(spec));
+            Map<PropertyModel, Object> lazyValues = KnownValues.lazyValues(model, spec);
+            if (!lazyValues.isEmpty()) {
+                Session session = runtime.sessionOf(context);
+                rows = rows.doOnNext(entity -> knowLazyValues(session, entity, lazyValues));
+            }
             if (spec.prefetch().isEmpty()) {
                 return rows;
             }
-            return rows.collectList().flatMapMany(found -> relations.prefetch(model, found, spec.prefetch())
+            Flux<T> all = rows;
+            return all.collectList().flatMapMany(found -> relations.prefetch(model, found, spec.prefetch())
                     .thenMany(Flux.fromIterable(found)));
+        }));
+    }
+
+    /**
+     * Autoflush, as PonyORM's: inside a session, the new and changed objects are written before a
+     * query, so that it sees them. Nothing outside a session, nothing when nothing changed.
+     *
+     * @return completion
+     */
+    public Mono<Void> autoflush() {
+        return Mono.deferContextual(context -> {
+            Session session = runtime.sessionOf(context);
+            return session == null ? Mono.<Void>empty() : session.flush();
+        });
+    }
+
+    /**
+     * The object a query by key only names, when the subscriber's session holds it loaded: a
+     * lookup in the identity map with no SQL.
+     *
+     * @param context the subscriber's context
+     * @param spec the query
+     * @return the object, or null (outside a session, a query not by key only, or not loaded)
+     */
+    public Object cached(ContextView context, SelectSpec spec) {
+        Session session = runtime.sessionOf(context);
+        if (session == null) {
+            return null;
+        }
+        EntityModel<?> model = runtime.mapping().entity(spec.entity());
+        Object key = KnownValues.key(model, spec);
+        return key == null ? null : session.cached(model, key);
+    }
+
+    private static void knowLazyValues(Session session, Object entity, Map<PropertyModel, Object> values) {
+        values.forEach((property, value) -> {
+            Object current = property.get(entity);
+            if (current == null || !((Lazy<?>) current).isLoaded()) {
+                property.set(entity, Lazy.of(value));
+                if (session != null) {
+                    session.lazyLoaded(entity, property, value);
+                }
+            }
         });
     }
 
@@ -104,12 +165,12 @@ public final class QueryRunner {
      * @return the value, empty for NULL or no row
      */
     public <V> Mono<V> selectValue(SqlStatement statement, Class<V> type) {
-        return runtime.withConnection(connection -> runtime.executor().query(connection, statement, row -> {
+        return autoflush().then(runtime.withConnection(connection -> runtime.executor().query(connection, statement, row -> {
                     Object raw = row.get(0);
                     return Optional.ofNullable(raw == null ? null : runtime.mappers().convert(raw, type));
                 }))
                 .reduce((first, later) -> first)
-                .flatMap(value -> Mono.justOrEmpty(value.map(type::cast)));
+                .flatMap(value -> Mono.justOrEmpty(value.map(type::cast))));
     }
 
     /**
@@ -132,6 +193,9 @@ public final class QueryRunner {
      */
     public Mono<Void> beforeBulkChange(ContextView context, EntityModel<?> model) {
         Session session = runtime.sessionOf(context);
+        if (session != null) {
+            session.requireWritable("rows of " + model.name(), "A bulk update() or delete()");
+        }
         return session == null ? Mono.empty() : session.flush();
     }
 
@@ -159,7 +223,7 @@ public final class QueryRunner {
 
     /**
      * Loads a {@code Set<T>} relation of one object with one SELECT and sets it on the object; a set
-     * already loaded is returned as it is, with no query.
+     * already loaded is returned as it is, with no query. In a session the session is flushed first.
      *
      * @param entity a saved object
      * @param setName the set property's name
@@ -167,7 +231,7 @@ public final class QueryRunner {
      * @return the loaded set
      */
     public <E> Mono<Set<E>> loadSet(Object entity, String setName) {
-        return Mono.defer(() -> relations.loadSet(entity, setName));
+        return autoflush().then(Mono.defer(() -> relations.loadSet(entity, setName)));
     }
 
     /**

@@ -237,7 +237,10 @@ final class RelationLoader {
         if (model.hasNoId(entity)) {
             throw new IllegalArgumentException("Cannot load " + set + " of an unsaved " + model.name());
         }
-        return loadSets(set, List.of(entity)).then(Mono.fromCallable(() -> (Set<E>) set.get(entity)));
+        return Mono.deferContextual(context -> {
+            runtime.requireInScope(runtime.sessionOf(context), model, entity, "loadSet(" + setName + ")");
+            return loadSets(set, List.of(entity)).then(Mono.fromCallable(() -> (Set<E>) set.get(entity)));
+        });
     }
 
     // ---- lazy columns ----
@@ -269,8 +272,9 @@ final class RelationLoader {
         }
         SqlStatement select = new SqlStatement(runtime.renderer().statements(model).selectColumnByIdSql(property),
                 List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
-        return Mono.deferContextual(context -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
+        return Mono.deferContextual(context -> {
+            runtime.requireInScope(runtime.sessionOf(context), model, entity, "loadLazyField(" + fieldName + ")");
+            return runtime.withConnection(connection -> runtime.executor().query(connection, select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
                 .reduce((first, later) -> first)
                 .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
                         + model.idOf(entity) + "] to load " + fieldName + " from")))
@@ -281,7 +285,8 @@ final class RelationLoader {
                         session.lazyLoaded(entity, property, value.orElse(null));
                     }
                     return Mono.justOrEmpty((Optional<V>) value);
-                }));
+                });
+        });
     }
 
     // ---- after bulk statements ----
@@ -390,14 +395,14 @@ final class RelationLoader {
 
     // ---- queries ----
 
-    private Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
+    Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                 new SqlStatement(selectInSql(model, column, chunk.size()), chunk, StatementKind.SELECT, model.name()),
                 row -> (Object) mapper.map(row, loader))));
     }
 
-    private Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
+    Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
                                            EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         int keyIndex = model.eagerColumns().indexOf(reverse);
@@ -410,7 +415,7 @@ final class RelationLoader {
                 })));
     }
 
-    private Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
+    Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
                                       Class<?> ownerKeyType, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         EntityStatements statements = runtime.renderer().statements(model);
@@ -453,6 +458,6 @@ final class RelationLoader {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
-    private record Member(Object ownerKey, Object entity) {
+    record Member(Object ownerKey, Object entity) {
     }
 }

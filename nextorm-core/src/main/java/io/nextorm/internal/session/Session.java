@@ -4,12 +4,14 @@ import io.nextorm.spi.TransactionHandle;
 import io.nextorm.spi.TransactionScoped;
 
 import io.nextorm.DbSession;
+import io.nextorm.SessionOptions;
 import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +31,25 @@ final class Session implements DbSession, TransactionScoped {
 
     private final DatabaseRuntime runtime;
     private final TransactionHandle transaction;
+    private final SessionOptions options;
     private final Map<EntityModel<?>, Map<Object, Entry>> byKey = new HashMap<>();
     private final Map<Object, Entry> byObject = new IdentityHashMap<>();
     private final LinkedHashSet<Entry> pending = new LinkedHashSet<>();
+    /** The loaded objects with no change seen yet: looked at when an object is added, to order hooks. */
+    private final LinkedHashSet<Entry> unchanged = new LinkedHashSet<>();
     private final EntityLoader loader = new IdentityMapLoader();
+    private long entered;
+
+    private Mono<Void> flushing;
 
     Session(DatabaseRuntime runtime, TransactionHandle transaction) {
+        this(runtime, transaction, SessionOptions.defaults());
+    }
+
+    Session(DatabaseRuntime runtime, TransactionHandle transaction, SessionOptions options) {
         this.runtime = runtime;
         this.transaction = transaction;
+        this.options = options;
     }
 
     @Override
@@ -50,6 +63,9 @@ final class Session implements DbSession, TransactionScoped {
             if (entry != null) {
                 return entity;
             }
+            requireWritable(model.name() + " " + entity, "add()");
+            runtime.requireInScope(this, model, entity, "add()");
+            noteChanges();
             if (model.hasNoId(entity) && !model.id().generated()) {
                 throw new IllegalArgumentException("add() got a " + model.name() + " without a key: set " + model.id()
                         + " first (only Long/Integer keys are generated)");
@@ -91,12 +107,79 @@ final class Session implements DbSession, TransactionScoped {
     }
 
     /**
-     * Writes the new and changed objects.
+     * Writes the new and changed objects. Flushes of one session run one after the other (a query
+     * run in parallel with another autoflushes too), so no object is written twice.
      *
      * @return completion
      */
     Mono<Void> flush() {
-        return Mono.defer(() -> new Flush(this).run());
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> done = Sinks.empty();
+            Mono<Void> previous;
+            Mono<Void> mine = done.asMono();
+            synchronized (this) {
+                previous = flushing;
+                flushing = mine;
+            }
+            Mono<Void> after = previous == null ? Mono.empty() : previous.onErrorResume(error -> Mono.empty());
+            return after.then(Mono.defer(() -> new Flush(this).run()))
+                    .doFinally(signal -> {
+                        synchronized (this) {
+                            if (flushing == mine) {
+                                flushing = null;
+                            }
+                        }
+                        done.tryEmitEmpty();
+                    });
+        });
+    }
+
+    /**
+     * The options the session runs with.
+     *
+     * @return the options
+     */
+    SessionOptions options() {
+        return options;
+    }
+
+    /**
+     * Refuses a write in a read-only session.
+     *
+     * @param object what would be written, for the message
+     * @param what the write
+     * @throws IllegalStateException in a read-only session
+     */
+    void requireWritable(String object, String what) {
+        if (options.isReadOnly()) {
+            throw new IllegalStateException(what + " of " + object + " in a read-only session "
+                    + "(SessionOptions.readOnly()): run the write in a session without readOnly()");
+        }
+    }
+
+    /**
+     * Ends the session: its objects are remembered as belonging to an ended session (writing them
+     * or loading through them is refused from then on) and the identity map is cleared.
+     */
+    void end() {
+        List<Object> objects;
+        synchronized (this) {
+            objects = new ArrayList<>(byObject.keySet());
+            clear();
+        }
+        runtime.sessionEnded(objects);
+    }
+
+    /**
+     * A loaded or new object by key, with no SQL.
+     *
+     * @param model the entity
+     * @param id the key
+     * @return the object, or null when the session holds no loaded one (a stub is not loaded)
+     */
+    synchronized Object cached(EntityModel<?> model, Object id) {
+        Entry entry = lookup(model, id);
+        return entry == null || entry.state == Entry.State.STUB ? null : entry.entity;
     }
 
     /**
@@ -136,7 +219,7 @@ final class Session implements DbSession, TransactionScoped {
      */
     @Override
     public void afterCompletion(boolean committed) {
-        clear();
+        end();
     }
 
     /**
@@ -146,6 +229,7 @@ final class Session implements DbSession, TransactionScoped {
         byKey.clear();
         byObject.clear();
         pending.clear();
+        unchanged.clear();
     }
 
     // ---- identity map, for the session's collaborators (all under the lock) ----
@@ -165,13 +249,32 @@ final class Session implements DbSession, TransactionScoped {
     }
 
     synchronized Entry addNew(EntityModel<?> model, Object entity) {
-        Entry entry = new Entry(model, entity, Entry.State.NEW);
+        Entry entry = new Entry(model, entity, Entry.State.NEW, ++entered);
         byObject.put(entity, entry);
         if (!model.hasNoId(entity)) {
             byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
         }
         pending.add(entry);
         return entry;
+    }
+
+    /**
+     * Notes, before an object is added, which loaded objects were changed since the last look, so
+     * that their hooks run before the added object's (PonyORM runs hooks in the order objects were
+     * created or changed). Each object is looked at until a change is seen.
+     */
+    private void noteChanges() {
+        if (unchanged.isEmpty()) {
+            return;
+        }
+        long now = ++entered;
+        for (java.util.Iterator<Entry> it = unchanged.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (!Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity).isEmpty()) {
+                entry.changed = now;
+                it.remove();
+            }
+        }
     }
 
     synchronized List<Entry> pending() {
@@ -191,12 +294,14 @@ final class Session implements DbSession, TransactionScoped {
         EntityModel<?> model = runtime.mapping().entity(entity.getClass());
         Entry entry = byObject.get(entity);
         if (entry == null) {
-            entry = new Entry(model, entity, Entry.State.LOADED);
+            entry = new Entry(model, entity, Entry.State.LOADED, ++entered);
             byObject.put(entity, entry);
         }
         pending.remove(entry);
         entry.state = Entry.State.LOADED;
         entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
+        entry.changed = 0;
+        unchanged.add(entry);
         byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
         for (PropertyModel set : model.sets()) {
             Object value = set.get(entity);
@@ -215,6 +320,7 @@ final class Session implements DbSession, TransactionScoped {
         Entry entry = byObject.remove(entity);
         if (entry != null) {
             pending.remove(entry);
+            unchanged.remove(entry);
             Map<Object, Entry> entries = byKey.get(entry.model);
             if (entries != null && !entry.model.hasNoId(entity)) {
                 entries.remove(entry.model.idOf(entity), entry);
@@ -231,7 +337,8 @@ final class Session implements DbSession, TransactionScoped {
      */
     synchronized void lazyLoaded(Object entity, PropertyModel lazy, Object value) {
         Entry entry = byObject.get(entity);
-        if (entry != null && entry.state == Entry.State.LOADED) {
+        if (entry != null && entry.state != Entry.State.NEW) {
+            // a stub's snapshot too: the value read is not a change of it
             int index = runtime.trackedColumns(entry.model).indexOf(lazy);
             entry.snapshot[index] = value;
         }
@@ -303,12 +410,13 @@ final class Session implements DbSession, TransactionScoped {
                 T entity = entry == null ? model.newInstance() : (T) entry.entity;
                 fill.accept(entity);
                 if (entry == null) {
-                    entry = new Entry(model, entity, Entry.State.LOADED);
+                    entry = new Entry(model, entity, Entry.State.LOADED, ++entered);
                     entries.put(id, entry);
                     byObject.put(entity, entry);
                 }
                 entry.state = Entry.State.LOADED;
                 entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
+                unchanged.add(entry);
                 return entity;
             }
         }
@@ -323,7 +431,7 @@ final class Session implements DbSession, TransactionScoped {
                 }
                 Object stub = target.newInstance();
                 target.id().set(stub, id);
-                entry = new Entry(target, stub, Entry.State.STUB);
+                entry = new Entry(target, stub, Entry.State.STUB, ++entered);
                 entry.snapshot = Snapshot.take(runtime.trackedColumns(target), stub);
                 entries.put(id, entry);
                 byObject.put(stub, entry);

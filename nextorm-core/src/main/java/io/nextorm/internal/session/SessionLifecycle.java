@@ -1,12 +1,14 @@
 package io.nextorm.internal.session;
 
 import io.nextorm.DbSession;
+import io.nextorm.SessionOptions;
 import io.nextorm.TransactionException;
 import io.nextorm.spi.TransactionSupport;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
+import reactor.util.retry.Retry;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +42,25 @@ public final class SessionLifecycle {
      * @return the last element the work's publisher emits (for a Mono, its value)
      */
     public <T> Mono<T> session(Function<DbSession, ? extends Publisher<T>> work) {
+        return session(SessionOptions.defaults(), work);
+    }
+
+    /**
+     * Runs work in a session with options: see {@link #session(Function)}. With a retry the whole
+     * session (a new transaction and an empty identity map) runs again when the work, its flush or
+     * its commit fails with one of the options' errors, at most the given number of times; the last
+     * error reaches the caller. A read-only session refuses writes. Inside a session of this database
+     * the work joins it and runs once, with the outer session's options.
+     *
+     * @param options the options
+     * @param work the work, given the session
+     * @param <T> the result type
+     * @return the last element the work's publisher emits
+     */
+    public <T> Mono<T> session(SessionOptions options, Function<DbSession, ? extends Publisher<T>> work) {
+        if (options == null) {
+            throw new IllegalArgumentException("session() needs options, got null; use SessionOptions.defaults()");
+        }
         if (work == null) {
             throw new IllegalArgumentException("session() needs the work to run, got null");
         }
@@ -48,33 +69,44 @@ public final class SessionLifecycle {
             if (joined != null) {
                 return Flux.<T>defer(() -> publisherOf(work, joined)).takeLast(1).singleOrEmpty();
             }
-            TransactionSupport support = runtime.transactionSupport();
-            AtomicBoolean started = new AtomicBoolean();
-            return support.<Optional<T>>inTransaction(runtime.connectionFactory(), handle -> {
-                        Session session = handle.bind(runtime, () -> new Session(runtime, handle));
-                        started.set(true);
-                        events.sessionStarted();
-                        return Flux.<T>defer(() -> publisherOf(work, session)).takeLast(1).singleOrEmpty()
-                                .map(Optional::of)
-                                .defaultIfEmpty(Optional.empty())
-                                .flatMap(result -> session.flush().thenReturn(result))
-                                .doOnError(error -> session.clear())
-                                .contextWrite(ctx -> ctx.put(runtime, session));
-                    })
-                    .doOnComplete(events::committed)
-                    .doOnError(error -> {
-                        if (started.get()) {
-                            events.rolledBack();
-                        }
-                    })
-                    .doOnCancel(() -> {
-                        if (started.get()) {
-                            events.rolledBack();
-                        }
-                    })
-                    .singleOrEmpty()
-                    .flatMap(Mono::justOrEmpty);
+            Mono<T> once = Mono.defer(() -> run(options, work));
+            return options.maxRetries() == 0 ? once
+                    : once.retryWhen(Retry.max(options.maxRetries()).filter(options::retries)
+                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
         });
+    }
+
+    private <T> Mono<T> run(SessionOptions options, Function<DbSession, ? extends Publisher<T>> work) {
+        TransactionSupport support = runtime.transactionSupport();
+        AtomicBoolean started = new AtomicBoolean();
+        return support.<Optional<T>>inTransaction(runtime.connectionFactory(), handle -> {
+                    Session session = handle.bind(runtime, () -> new Session(runtime, handle, options));
+                    // a session bound to a longer transaction (asked again, the handle returns it) ends
+                    // in TransactionScoped.afterCompletion; one that is not ends with its work
+                    boolean endsWithWork = handle.bind(runtime, () -> null) != session;
+                    started.set(true);
+                    events.sessionStarted();
+                    Mono<Optional<T>> result = Flux.<T>defer(() -> publisherOf(work, session)).takeLast(1).singleOrEmpty()
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .flatMap(value -> session.flush().thenReturn(value))
+                            .doOnError(error -> session.clear())
+                            .contextWrite(ctx -> ctx.put(runtime, session));
+                    return endsWithWork ? result.doOnTerminate(session::end).doOnCancel(session::end) : result;
+                })
+                .doOnComplete(events::committed)
+                .doOnError(error -> {
+                    if (started.get()) {
+                        events.rolledBack();
+                    }
+                })
+                .doOnCancel(() -> {
+                    if (started.get()) {
+                        events.rolledBack();
+                    }
+                })
+                .singleOrEmpty()
+                .flatMap(Mono::justOrEmpty);
     }
 
     /**

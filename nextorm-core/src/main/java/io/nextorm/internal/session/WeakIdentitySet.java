@@ -6,17 +6,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The reference objects (stubs: only their key is set) created outside sessions, held weakly and
- * compared by identity, so that saving one is refused instead of writing its empty columns over
- * the row.
+ * A set of objects held weakly and compared by identity. The runtime keeps two: the reference
+ * objects (stubs: only their key is set) created outside sessions, so that saving one is refused
+ * instead of writing its empty columns over the row; and the objects of sessions that have ended,
+ * so that writing one or loading through it is refused (strict scope).
  */
-final class StubRegistry {
+final class WeakIdentitySet {
 
     private final Map<Key, Boolean> stubs = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
     /**
-     * Remembers a stub.
+     * Remembers an object.
      *
      * @param stub the object
      */
@@ -26,13 +27,36 @@ final class StubRegistry {
     }
 
     /**
-     * Whether an object is a stub.
+     * Whether an object is in the set.
      *
      * @param entity the object
-     * @return true for a stub that was never loaded
+     * @return true when it was added (and not collected)
      */
     boolean contains(Object entity) {
         return !stubs.isEmpty() && stubs.containsKey(new Key(entity, null));
+    }
+
+    /**
+     * Remembers objects.
+     *
+     * @param objects the objects
+     */
+    void addAll(Iterable<?> objects) {
+        expunge();
+        for (Object object : objects) {
+            stubs.put(new Key(object, collected), Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Forgets an object.
+     *
+     * @param entity the object
+     */
+    void remove(Object entity) {
+        if (!stubs.isEmpty()) {
+            stubs.remove(new Key(entity, null));
+        }
     }
 
     private void expunge() {

@@ -1,0 +1,74 @@
+package io.nextorm;
+
+import io.nextorm.query.Comparison;
+import io.nextorm.query.PropertyPath;
+import io.nextorm.query.Value;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * The PonyORM db_session side of an {@link AsyncDatabase}: sessions with {@link SessionOptions} and
+ * lookups by key that a session answers from its identity map. {@code AsyncDatabase} is the public
+ * type; these methods are part of it.
+ */
+abstract class DatabaseSessions extends DatabaseStatements {
+
+    DatabaseSessions() {
+    }
+
+    /**
+     * A query of all objects of an entity; see {@link AsyncDatabase#aselect(Class)}.
+     *
+     * @param entityClass the entity
+     * @param <T> the entity type
+     * @return the query set
+     */
+    public abstract <T> AsyncQuerySet<T> aselect(Class<T> entityClass);
+
+    /**
+     * The object of a key, as PonyORM's {@code Entity[key]}: inside a session an object the session
+     * holds loaded (or added) is returned with no SQL; otherwise one SELECT by key. The same as
+     * {@code aselect(type).filter(<key> == key).get()}, whose pure key condition also looks in the
+     * identity map first.
+     *
+     * <pre>{@code
+     * db.session(s -> db.getByKey(Article.class, 1L).doOnNext(a -> a.setTitle("new")))
+     * }</pre>
+     *
+     * @param entityClass the entity
+     * @param key the key (an {@code Integer} finds a {@code Long} key too)
+     * @param <T> the entity type
+     * @return the object, or empty when no row has the key
+     * @throws IllegalArgumentException for a null class or key, or a class that is not an entity
+     */
+    public <T> Mono<T> getByKey(Class<T> entityClass, Object key) {
+        if (entityClass == null || key == null) {
+            throw new IllegalArgumentException("getByKey() needs an entity class and a key, got "
+                    + (entityClass == null ? "no class" : "no key"));
+        }
+        AsyncQuerySet<T> query = aselect(entityClass);
+        String id = state.mapping().entity(entityClass).id().name();
+        return query.filter(new Comparison(PropertyPath.of(entityClass, id), Comparison.Operator.EQ, new Value(key))).get();
+    }
+
+    /**
+     * Runs work in a session with options, as PonyORM's {@code db_session(retry=3)}: see
+     * {@link SessionOptions}. Each retry is a new session: a new transaction and an empty identity map.
+     *
+     * <pre>{@code
+     * db.session(SessionOptions.retry(3).on(OptimisticCheckException.class),
+     *         s -> db.getByKey(Counter.class, 1L).doOnNext(c -> c.value++));
+     * }</pre>
+     *
+     * @param options retry, read-only
+     * @param work the work, given the session
+     * @param <T> the result type
+     * @return the last element the work's publisher emits
+     * @throws IllegalArgumentException (in the Mono) for null options or work
+     */
+    public <T> Mono<T> session(SessionOptions options, Function<DbSession, ? extends Publisher<T>> work) {
+        return Mono.defer(() -> state.runtime().sessions().session(options, work));
+    }
+}

@@ -1,0 +1,116 @@
+package io.nextorm.internal.session;
+
+import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
+import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.query.SelectSpec;
+import io.nextorm.query.Comparison;
+import io.nextorm.query.Condition;
+import io.nextorm.query.Expression;
+import io.nextorm.query.Junction;
+import io.nextorm.query.PropertyPath;
+import io.nextorm.query.Value;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a query's conditions say about the values of its results, PonyORM's way: a query that is
+ * only {@code key == value} names one object, which a session may hold already; a condition
+ * {@code lazyField == value} that every result meets gives that lazy field's value, which need not
+ * be loaded again.
+ */
+final class KnownValues {
+
+    private KnownValues() {
+    }
+
+    /**
+     * The key a query selects, when it selects by key only: one condition {@code key == value} on
+     * the entity's own key, no join, offset, lock, distinct, random order or prefetch.
+     *
+     * @param model the entity
+     * @param spec the query
+     * @return the key, or null
+     */
+    static Object key(EntityModel<?> model, SelectSpec spec) {
+        if (spec.where().size() != 1 || !spec.joins().isEmpty() || spec.lock() != SelectSpec.Lock.NONE
+                || (spec.offset() != null && spec.offset() != 0) || spec.distinct() || spec.randomOrder()
+                || !spec.prefetch().isEmpty() || (spec.limit() != null && spec.limit() < 1)) {
+            return null;
+        }
+        Map<PropertyModel, Object> values = new LinkedHashMap<>();
+        collect(model, spec.where().get(0), values, PropertyKind.ID);
+        Object key = values.get(model.id());
+        return key == null ? null : normalized(model, key);
+    }
+
+    /**
+     * The lazy fields whose value every result of a query has: the conditions {@code lazy == value}
+     * ANDed at the top of its WHERE clause.
+     *
+     * @param model the entity
+     * @param spec the query
+     * @return the lazy properties and their values; empty when none
+     */
+    static Map<PropertyModel, Object> lazyValues(EntityModel<?> model, SelectSpec spec) {
+        Map<PropertyModel, Object> values = new LinkedHashMap<>();
+        for (Condition condition : spec.where()) {
+            collect(model, condition, values, PropertyKind.LAZY);
+        }
+        return values;
+    }
+
+    private static void collect(EntityModel<?> model, Condition condition, Map<PropertyModel, Object> values,
+                                PropertyKind kind) {
+        if (condition instanceof Junction junction && junction.kind() == Junction.Kind.AND) {
+            for (Condition part : junction.parts()) {
+                collect(model, part, values, kind);
+            }
+        } else if (condition instanceof Comparison comparison && comparison.operator() == Comparison.Operator.EQ) {
+            PropertyModel property = property(model, comparison.left(), kind);
+            Expression other = comparison.right();
+            if (property == null) {
+                property = property(model, comparison.right(), kind);
+                other = comparison.left();
+            }
+            if (property != null && other instanceof Value value && value.value() != null) {
+                values.put(property, value.value());
+            }
+        }
+    }
+
+    private static PropertyModel property(EntityModel<?> model, Expression expression, PropertyKind kind) {
+        if (expression instanceof PropertyPath path && path.root() == model.type() && path.alias() == null
+                && path.names().size() == 1) {
+            List<PropertyModel> properties = model.properties();
+            for (PropertyModel property : properties) {
+                if (property.name().equals(path.leaf()) && property.kind() == kind) {
+                    return property;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A key in the Java type of the entity's key, so that {@code 1} finds the object of key {@code 1L}.
+     *
+     * @param model the entity
+     * @param key the key given
+     * @return the key to look up
+     */
+    static Object normalized(EntityModel<?> model, Object key) {
+        Class<?> type = model.id().valueType();
+        if (key instanceof Number number && !type.isInstance(key)) {
+            if (type == Long.class && (key instanceof Integer || key instanceof Short || key instanceof Byte)) {
+                return number.longValue();
+            }
+            if (type == Integer.class && (key instanceof Short || key instanceof Byte)) {
+                return number.intValue();
+            }
+        }
+        return key;
+    }
+}
