@@ -45,7 +45,7 @@ final class ProjectionRenderer {
         }
         List<Expression> used = new ArrayList<>(spec.columns());
         used.addAll(spec.groupBy());
-        spec.having().forEach(condition -> QueryRenderer.collect(condition, used));
+        spec.having().forEach(condition -> PathCollector.collect(condition, used));
         QueryRenderer renderer = new QueryRenderer(mapping, dialect, spec.rows(), used);
         StringBuilder select = new StringBuilder(spec.rows().distinct() ? "SELECT DISTINCT " : "SELECT ");
         for (int i = 0; i < spec.columns().size(); i++) {

@@ -5,22 +5,14 @@ import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.Mapping;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
-import io.nextorm.query.Arithmetic;
-import io.nextorm.query.Between;
-import io.nextorm.query.Comparison;
 import io.nextorm.query.Condition;
 import io.nextorm.query.Expression;
-import io.nextorm.query.FunctionCall;
-import io.nextorm.query.InList;
 import io.nextorm.query.Join;
 import io.nextorm.query.Junction;
-import io.nextorm.query.Like;
-import io.nextorm.query.Negation;
 import io.nextorm.query.NullCheck;
 import io.nextorm.query.OrderItem;
 import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.query.SelectSpec;
-import io.nextorm.query.Truth;
 import io.nextorm.query.Value;
 
 import java.util.ArrayList;
@@ -46,6 +38,7 @@ final class QueryRenderer {
     private final Map<String, String> implicitJoins = new LinkedHashMap<>();
     private final List<String> rootJoinSql = new ArrayList<>();
     private final List<String> joinedJoinSql = new ArrayList<>();
+    private final ConditionRendering conditions = new ConditionRendering(this);
     private final List<Object> parameters;
     private final boolean qualified;
     private final String rootAlias;
@@ -121,9 +114,9 @@ final class QueryRenderer {
         // ORDER BY is written after the joins are in place: the joins it needs must be known now
         for (OrderItem item : spec.orderBy()) {
             List<Expression> paths = new ArrayList<>();
-            collect(item.expression(), paths);
+            PathCollector.collect(item.expression(), paths);
             paths.forEach(path -> resolve((PropertyPath) path));
-            // (paths inside a subquery belong to it, and collect() does not enter one)
+            // (paths inside a subquery belong to it, and PathCollector.collect() does not enter one)
         }
         int explicit = 0;
         List<String> aliases = new ArrayList<>(joinedByAlias.keySet());
@@ -279,97 +272,12 @@ final class QueryRenderer {
         }
     }
 
-    /** The cast of the values in the comparison being rendered (see {@link #castOf}), or null. */
-    private String valueCast;
-
     void condition(Condition condition) {
-        if (condition instanceof Comparison c) {
-            String outer = valueCast;
-            valueCast = castOf(c.left(), c.right());
-            expression(c.left());
-            sql.append(' ').append(c.operator().symbol()).append(' ');
-            expression(c.right());
-            valueCast = outer;
-        } else if (condition instanceof Between b) {
-            String outer = valueCast;
-            valueCast = castOf(b.expression(), null);
-            expression(b.expression());
-            sql.append(" BETWEEN ");
-            expression(b.low());
-            sql.append(" AND ");
-            expression(b.high());
-            valueCast = outer;
-        } else if (condition instanceof InList in) {
-            inList(in);
-        } else if (condition instanceof NullCheck n) {
-            expression(n.expression());
-            sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
-        } else if (condition instanceof Like like) {
-            expression(like.expression());
-            sql.append(like.negated() ? " NOT LIKE " : " LIKE ").append(marker(like.pattern(), String.class))
-                    .append(dialect.likeEscape());
-        } else if (condition instanceof Junction j) {
-            String separator = j.kind() == Junction.Kind.AND ? " AND " : " OR ";
-            for (int i = 0; i < j.parts().size(); i++) {
-                if (i > 0) {
-                    sql.append(separator);
-                }
-                Condition part = j.parts().get(i);
-                boolean parens = part instanceof Junction;
-                if (parens) {
-                    sql.append('(');
-                }
-                condition(part);
-                if (parens) {
-                    sql.append(')');
-                }
-            }
-        } else if (condition instanceof Negation n) {
-            sql.append("NOT (");
-            condition(n.condition());
-            sql.append(')');
-        } else if (condition instanceof Truth) {
-            sql.append(condition == Truth.TRUE ? "1 = 1" : "1 = 0");
-        } else {
-            new NestedRendering(this).condition(condition);
-        }
-    }
-
-    private void inList(InList in) {
-        if (in.values().isEmpty()) {
-            sql.append(in.negated() ? "1 = 1" : "1 = 0");
-            return;
-        }
-        expression(in.expression());
-        sql.append(in.negated() ? " NOT IN (" : " IN (");
-        for (int i = 0; i < in.values().size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            sql.append(castMarker(marker(in.values().get(i), Object.class), castOf(in.expression(), null)));
-        }
-        sql.append(')');
+        conditions.condition(condition);
     }
 
     void expression(Expression expression) {
-        if (expression instanceof PropertyPath path) {
-            ResolvedColumn resolved = resolve(path);
-            sql.append(column(resolved.alias(), resolved.property().column()));
-        } else if (expression instanceof Value value) {
-            sql.append(castMarker(marker(value.value(), Object.class), valueCast));
-        } else if (expression instanceof Arithmetic a) {
-            sql.append('(');
-            expression(a.left());
-            sql.append(' ').append(a.operator().symbol()).append(' ');
-            expression(a.right());
-            sql.append(')');
-        } else if (expression instanceof FunctionCall f) {
-            sql.append(dialect.functionName(f.function())).append('(');
-            expression(f.argument());
-            sql.append(')');
-        } else {
-            new NestedRendering(this).expression(expression);
-        }
+        conditions.expression(expression);
     }
 
     /**
@@ -399,7 +307,7 @@ final class QueryRenderer {
      * The database type that values compared with one of two expressions are cast to: the cast of the
      * column (a PostgreSQL enum or domain) that either side is, or null.
      */
-    private String castOf(Expression one, Expression other) {
+    String castOf(Expression one, Expression other) {
         for (Expression side : new Expression[] {one, other}) {
             if (side instanceof PropertyPath path) {
                 String cast = resolve(path).property().castType();
@@ -411,7 +319,7 @@ final class QueryRenderer {
         return null;
     }
 
-    private String castMarker(String marker, String cast) {
+    String castMarker(String marker, String cast) {
         return cast == null ? marker : dialect.castMarker(marker, cast);
     }
 
@@ -504,59 +412,21 @@ final class QueryRenderer {
 
     private boolean needsImplicitJoins(List<? extends Expression> alsoUsed) {
         List<Expression> expressions = new ArrayList<>();
-        alsoUsed.forEach(e -> collect(e, expressions));
+        alsoUsed.forEach(e -> PathCollector.collect(e, expressions));
         if (alsoUsed.stream().anyMatch(NestedRendering::hasSubquery)
                 || spec.where().stream().anyMatch(NestedRendering::hasSubquery)
                 || spec.orderBy().stream().anyMatch(o -> NestedRendering.hasSubquery(o.expression()))) {
             return true;
         }
-        spec.where().forEach(c -> collect(c, expressions));
-        spec.joins().forEach(j -> collect(j.on(), expressions));
-        spec.orderBy().forEach(o -> collect(o.expression(), expressions));
+        spec.where().forEach(c -> PathCollector.collect(c, expressions));
+        spec.joins().forEach(j -> PathCollector.collect(j.on(), expressions));
+        spec.orderBy().forEach(o -> PathCollector.collect(o.expression(), expressions));
         for (Expression expression : expressions) {
             if (expression instanceof PropertyPath path && path.names().size() > 1) {
                 return true;
             }
         }
         return false;
-    }
-
-    static void collect(Condition condition, List<Expression> out) {
-        if (condition instanceof Comparison c) {
-            collect(c.left(), out);
-            collect(c.right(), out);
-        } else if (condition instanceof Between b) {
-            collect(b.expression(), out);
-            collect(b.low(), out);
-            collect(b.high(), out);
-        } else if (condition instanceof InList in) {
-            collect(in.expression(), out);
-        } else if (condition instanceof NullCheck n) {
-            collect(n.expression(), out);
-        } else if (condition instanceof Like like) {
-            collect(like.expression(), out);
-        } else if (condition instanceof Junction j) {
-            j.parts().forEach(p -> collect(p, out));
-        } else if (condition instanceof Negation n) {
-            collect(n.condition(), out);
-        } else if (condition instanceof io.nextorm.query.InSubquery in) {
-            collect(in.expression(), out);
-        }
-    }
-
-    static void collect(Expression expression, List<Expression> out) {
-        if (expression instanceof PropertyPath p) {
-            out.add(p);
-        } else if (expression instanceof Arithmetic a) {
-            collect(a.left(), out);
-            collect(a.right(), out);
-        } else if (expression instanceof FunctionCall f) {
-            collect(f.argument(), out);
-        } else if (expression instanceof io.nextorm.query.ScalarFunction f) {
-            f.arguments().forEach(argument -> collect(argument, out));
-        } else if (expression instanceof io.nextorm.query.Aggregate a && a.argument() != null) {
-            collect(a.argument(), out);
-        }
     }
 
     /**

@@ -1,0 +1,129 @@
+package io.nextorm.internal.sql;
+
+import io.nextorm.query.Arithmetic;
+import io.nextorm.query.Between;
+import io.nextorm.query.Comparison;
+import io.nextorm.query.Condition;
+import io.nextorm.query.Expression;
+import io.nextorm.query.FunctionCall;
+import io.nextorm.query.InList;
+import io.nextorm.query.Junction;
+import io.nextorm.query.Like;
+import io.nextorm.query.Negation;
+import io.nextorm.query.NullCheck;
+import io.nextorm.query.PropertyPath;
+import io.nextorm.query.Truth;
+import io.nextorm.query.Value;
+
+/**
+ * Renders the plain nodes of a condition tree (comparisons, BETWEEN, IN lists, NULL checks, LIKE,
+ * AND/OR/NOT, column paths, values, arithmetic, functions) into the statement of a
+ * {@link QueryRenderer}; subqueries, aggregates and the query language's functions go on to
+ * {@link NestedRendering}. One instance per renderer: it tracks the cast of the values of the
+ * comparison being rendered (a PostgreSQL enum or domain column's).
+ */
+final class ConditionRendering {
+
+    private final QueryRenderer renderer;
+
+    /** The cast of the values in the comparison being rendered, or null. */
+    private String valueCast;
+
+    ConditionRendering(QueryRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    private StringBuilder sql() {
+        return renderer.sql();
+    }
+
+    void condition(Condition condition) {
+        if (condition instanceof Comparison c) {
+            String outer = valueCast;
+            valueCast = renderer.castOf(c.left(), c.right());
+            expression(c.left());
+            sql().append(' ').append(c.operator().symbol()).append(' ');
+            expression(c.right());
+            valueCast = outer;
+        } else if (condition instanceof Between b) {
+            String outer = valueCast;
+            valueCast = renderer.castOf(b.expression(), null);
+            expression(b.expression());
+            sql().append(" BETWEEN ");
+            expression(b.low());
+            sql().append(" AND ");
+            expression(b.high());
+            valueCast = outer;
+        } else if (condition instanceof InList in) {
+            inList(in);
+        } else if (condition instanceof NullCheck n) {
+            expression(n.expression());
+            sql().append(n.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (condition instanceof Like like) {
+            expression(like.expression());
+            sql().append(like.negated() ? " NOT LIKE " : " LIKE ").append(renderer.marker(like.pattern(), String.class))
+                    .append(renderer.dialect().likeEscape());
+        } else if (condition instanceof Junction j) {
+            String separator = j.kind() == Junction.Kind.AND ? " AND " : " OR ";
+            for (int i = 0; i < j.parts().size(); i++) {
+                if (i > 0) {
+                    sql().append(separator);
+                }
+                Condition part = j.parts().get(i);
+                boolean parens = part instanceof Junction;
+                if (parens) {
+                    sql().append('(');
+                }
+                condition(part);
+                if (parens) {
+                    sql().append(')');
+                }
+            }
+        } else if (condition instanceof Negation n) {
+            sql().append("NOT (");
+            condition(n.condition());
+            sql().append(')');
+        } else if (condition instanceof Truth) {
+            sql().append(condition == Truth.TRUE ? "1 = 1" : "1 = 0");
+        } else {
+            new NestedRendering(renderer).condition(condition);
+        }
+    }
+
+    private void inList(InList in) {
+        if (in.values().isEmpty()) {
+            sql().append(in.negated() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        expression(in.expression());
+        sql().append(in.negated() ? " NOT IN (" : " IN (");
+        for (int i = 0; i < in.values().size(); i++) {
+            if (i > 0) {
+                sql().append(", ");
+            }
+            sql().append(renderer.castMarker(renderer.marker(in.values().get(i), Object.class), renderer.castOf(in.expression(), null)));
+        }
+        sql().append(')');
+    }
+
+    void expression(Expression expression) {
+        if (expression instanceof PropertyPath path) {
+            QueryRenderer.ResolvedColumn resolved = renderer.resolve(path);
+            sql().append(renderer.column(resolved.alias(), resolved.property().column()));
+        } else if (expression instanceof Value value) {
+            sql().append(renderer.castMarker(renderer.marker(value.value(), Object.class), valueCast));
+        } else if (expression instanceof Arithmetic a) {
+            sql().append('(');
+            expression(a.left());
+            sql().append(' ').append(a.operator().symbol()).append(' ');
+            expression(a.right());
+            sql().append(')');
+        } else if (expression instanceof FunctionCall f) {
+            sql().append(renderer.dialect().functionName(f.function())).append('(');
+            expression(f.argument());
+            sql().append(')');
+        } else {
+            new NestedRendering(renderer).expression(expression);
+        }
+    }
+}
