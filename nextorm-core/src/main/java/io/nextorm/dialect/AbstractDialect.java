@@ -6,15 +6,12 @@ import io.nextorm.mapping.Index;
 import io.nextorm.mapping.Table;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -365,7 +362,7 @@ public abstract class AbstractDialect implements Dialect {
             return ColumnConversions.strings(array, javaType == List.class);
         }
         if (value instanceof Number number) {
-            return convertNumber(number, javaType);
+            return ColumnConversions.convertNumber(number, javaType);
         }
         if (javaType == Boolean.class && value instanceof String s) {
             return ColumnConversions.booleanOf(name(), s);
@@ -390,98 +387,11 @@ public abstract class AbstractDialect implements Dialect {
             buffer.duplicate().get(bytes);
             return bytes;
         }
-        Object temporal = convertTemporal(value, javaType);
+        Object temporal = ColumnConversions.convertTemporal(value, javaType);
         if (temporal != null) {
             return temporal;
         }
         throw new IllegalArgumentException("Cannot convert the " + name() + " value of type " + value.getClass().getName()
                 + " to " + javaType.getName());
-    }
-
-    // integers convert exactly: a value that does not fit (or has a fraction) is an error, never cut
-    private static Object convertNumber(Number number, Class<?> javaType) {
-        try {
-            if (javaType == Long.class) {
-                return number instanceof Long ? number : exact(number).longValueExact();
-            }
-            if (javaType == Integer.class) {
-                return number instanceof Integer ? number : exact(number).intValueExact();
-            }
-            if (javaType == Short.class) {
-                return number instanceof Short ? number : exact(number).shortValueExact();
-            }
-            if (javaType == Byte.class) {
-                return number instanceof Byte ? number : exact(number).byteValueExact();
-            }
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName()
-                    + ": it does not fit", e);
-        }
-        if (javaType == Double.class) {
-            return number.doubleValue();
-        }
-        if (javaType == Float.class) {
-            return number.floatValue();
-        }
-        if (javaType == BigDecimal.class) {
-            return exact(number);
-        }
-        if (javaType == Boolean.class) {
-            return number.intValue() != 0;
-        }
-        if (javaType == String.class) {
-            return number.toString();
-        }
-        throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName());
-    }
-
-    private static BigDecimal exact(Number number) {
-        if (number instanceof BigDecimal decimal) {
-            return decimal;
-        }
-        return number instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(number.toString());
-    }
-
-    private static Object convertTemporal(Object value, Class<?> javaType) {
-        if (javaType == Instant.class) {
-            if (value instanceof OffsetDateTime odt) {
-                return odt.toInstant();
-            }
-            if (value instanceof ZonedDateTime zdt) {
-                return zdt.toInstant();
-            }
-            if (value instanceof LocalDateTime ldt) {
-                return ldt.toInstant(ZoneOffset.UTC);
-            }
-        }
-        if (javaType == OffsetDateTime.class) {
-            if (value instanceof Instant instant) {
-                return instant.atOffset(ZoneOffset.UTC);
-            }
-            if (value instanceof ZonedDateTime zdt) {
-                return zdt.toOffsetDateTime();
-            }
-            if (value instanceof LocalDateTime ldt) {
-                return ldt.atOffset(ZoneOffset.UTC);
-            }
-        }
-        if (javaType == LocalDateTime.class) {
-            if (value instanceof OffsetDateTime odt) {
-                return odt.toLocalDateTime();
-            }
-            if (value instanceof Instant instant) {
-                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-            }
-        }
-        if (javaType == LocalDateTime.class && value instanceof LocalDate date) {
-            return date.atStartOfDay();
-        }
-        if (javaType == LocalDate.class && value instanceof LocalDateTime ldt) {
-            return ldt.toLocalDate();
-        }
-        if (javaType == LocalTime.class && value instanceof java.time.Duration duration) {
-            return LocalTime.MIDNIGHT.plus(duration);
-        }
-        return null;
     }
 }

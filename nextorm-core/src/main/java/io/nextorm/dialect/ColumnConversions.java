@@ -1,12 +1,23 @@
 package io.nextorm.dialect;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The conversions existing schemas need that drivers do not make: booleans stored as text, arrays
- * read as the driver's {@code Object[]}.
+ * The conversions of values read from a database that {@link AbstractDialect#fromDatabase} makes
+ * and drivers do not: exact number conversions (never a silent cut), temporal types from the
+ * driver's own, booleans stored as text, arrays read as the driver's {@code Object[]}.
  */
 final class ColumnConversions {
 
@@ -44,5 +55,92 @@ final class ColumnConversions {
     static Object strings(Object[] array, boolean asList) {
         String[] strings = Arrays.stream(array).map(e -> e == null ? null : e.toString()).toArray(String[]::new);
         return asList ? new ArrayList<>(Arrays.asList(strings)) : strings;
+    }
+
+    // integers convert exactly: a value that does not fit (or has a fraction) is an error, never cut
+    static Object convertNumber(Number number, Class<?> javaType) {
+        try {
+            if (javaType == Long.class) {
+                return number instanceof Long ? number : exact(number).longValueExact();
+            }
+            if (javaType == Integer.class) {
+                return number instanceof Integer ? number : exact(number).intValueExact();
+            }
+            if (javaType == Short.class) {
+                return number instanceof Short ? number : exact(number).shortValueExact();
+            }
+            if (javaType == Byte.class) {
+                return number instanceof Byte ? number : exact(number).byteValueExact();
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName()
+                    + ": it does not fit", e);
+        }
+        if (javaType == Double.class) {
+            return number.doubleValue();
+        }
+        if (javaType == Float.class) {
+            return number.floatValue();
+        }
+        if (javaType == BigDecimal.class) {
+            return exact(number);
+        }
+        if (javaType == Boolean.class) {
+            return number.intValue() != 0;
+        }
+        if (javaType == String.class) {
+            return number.toString();
+        }
+        throw new IllegalArgumentException("Cannot convert the number " + number + " to " + javaType.getName());
+    }
+
+    static BigDecimal exact(Number number) {
+        if (number instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        return number instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(number.toString());
+    }
+
+    static Object convertTemporal(Object value, Class<?> javaType) {
+        if (javaType == Instant.class) {
+            if (value instanceof OffsetDateTime odt) {
+                return odt.toInstant();
+            }
+            if (value instanceof ZonedDateTime zdt) {
+                return zdt.toInstant();
+            }
+            if (value instanceof LocalDateTime ldt) {
+                return ldt.toInstant(ZoneOffset.UTC);
+            }
+        }
+        if (javaType == OffsetDateTime.class) {
+            if (value instanceof Instant instant) {
+                return instant.atOffset(ZoneOffset.UTC);
+            }
+            if (value instanceof ZonedDateTime zdt) {
+                return zdt.toOffsetDateTime();
+            }
+            if (value instanceof LocalDateTime ldt) {
+                return ldt.atOffset(ZoneOffset.UTC);
+            }
+        }
+        if (javaType == LocalDateTime.class) {
+            if (value instanceof OffsetDateTime odt) {
+                return odt.toLocalDateTime();
+            }
+            if (value instanceof Instant instant) {
+                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            }
+        }
+        if (javaType == LocalDateTime.class && value instanceof LocalDate date) {
+            return date.atStartOfDay();
+        }
+        if (javaType == LocalDate.class && value instanceof LocalDateTime ldt) {
+            return ldt.toLocalDate();
+        }
+        if (javaType == LocalTime.class && value instanceof java.time.Duration duration) {
+            return LocalTime.MIDNIGHT.plus(duration);
+        }
+        return null;
     }
 }
