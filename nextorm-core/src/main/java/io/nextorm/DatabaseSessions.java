@@ -54,6 +54,32 @@ abstract class DatabaseSessions extends DatabaseStatements {
     }
 
     /**
+     * Runs work in a session: one transaction and an identity map, carried in the Reactor Context so
+     * that every call of this database inside the work joins it. On success the session is flushed
+     * and committed; on error it is rolled back, its identity map cleared, and the error passes on
+     * unchanged; on cancellation it is rolled back. The connection goes back to the pool in every
+     * case. A session inside a session of the same database joins the outer one.
+     *
+     * <pre>{@code
+     * Mono<Article> renamed = db.session(s -> db.aselect(Article.class)
+     *         .filter(Article_.id.eq(id)).getOrRaise()
+     *         .doOnNext(a -> a.setTitle("new title")));   // one UPDATE of title, at the end
+     *
+     * Mono<Void> imported = db.session(s -> {
+     *     rows.forEach(row -> s.add(new Article(row.title())));  // multi-row INSERTs at the end
+     *     return Mono.empty();
+     * });
+     * }</pre>
+     *
+     * @param work the work, given the session
+     * @param <T> the result type
+     * @return the last element the work's publisher emits (for a Mono, its value)
+     */
+    public <T> Mono<T> session(Function<DbSession, ? extends Publisher<T>> work) {
+        return Mono.defer(() -> state.runtime().sessions().session(work));
+    }
+
+    /**
      * Runs work in a session with options, as PonyORM's {@code db_session(retry=3)}: see
      * {@link SessionOptions}. Each retry is a new session: a new transaction and an empty identity map.
      *

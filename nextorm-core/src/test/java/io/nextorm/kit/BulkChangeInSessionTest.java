@@ -33,6 +33,27 @@ class BulkChangeInSessionTest extends DatabaseTestKit {
     }
 
     @Test
+    void aBulkUpdateThatMovesReferencesReloadsTheLoadedSetsOverThem() {
+        Author ann = await(db.asave(new Author("ann")));
+        Author bob = await(db.asave(new Author("bob")));
+        Article first = new Article("first");
+        first.setAuthor(ann);
+        Article second = new Article("second");
+        second.setAuthor(ann);
+        await(db.asave(first));
+        await(db.asave(second));
+
+        List<Integer> sizes = await(db.session(s -> db.aselect(Author.class).orderBy(Author_.name.asc())
+                .prefetch(Author_.articles).fetchAll()
+                .flatMap(both -> db.aselect(Article.class).update(java.util.Map.of("author", both.get(1)))
+                        .then(db.<Article>loadSet(both.get(0), "articles"))
+                        .flatMap(anns -> db.<Article>loadSet(both.get(1), "articles")
+                                .map(bobs -> List.of(anns.size(), bobs.size()))))));
+
+        assertThat(sizes).containsExactly(0, 2);
+    }
+
+    @Test
     void changesMadeBeforeABulkUpdateAreWrittenBeforeIt() {
         await(db.asave(new Author("ann")));
 

@@ -14,7 +14,6 @@ import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.StatementKind;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -364,33 +363,8 @@ final class RelationLoader {
                             session.forget(entry.entity);
                         }
                     }
-                    unloadSetsReversedBy(session, model);
+                    StaleSets.unloadOneToManyOver(runtime.mapping(), session, model);
                 }));
-    }
-
-    /**
-     * After a bulk UPDATE of an entity, the loaded one-to-many sets whose members are its rows may be
-     * stale (the update may have moved a reference): they become unloaded, so the next read or
-     * prefetch loads them again.
-     */
-    private void unloadSetsReversedBy(Session session, EntityModel<?> changed) {
-        for (EntityModel<?> owner : runtime.mapping().entities()) {
-            for (PropertyModel set : owner.sets()) {
-                PropertyModel.Relation relation = set.relation();
-                boolean oneToMany = relation != null && relation.reverse() != null
-                        && relation.reverse().kind() == PropertyKind.REFERENCE;
-                if (!oneToMany || set.target() != changed) {
-                    continue;
-                }
-                synchronized (session) {
-                    for (Entry entry : session.loaded(owner)) {
-                        if (!(set.get(entry.entity) instanceof UnloadedSet<?>)) {
-                            set.set(entry.entity, new UnloadedSet<>(set));
-                        }
-                    }
-                }
-            }
-        }
     }
 
     // ---- queries ----
