@@ -2,7 +2,6 @@ package io.nextorm.testkit;
 
 import io.nextorm.AsyncDatabase;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.Parameter;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The test kit for existing schemas: like {@link DatabaseTestKit} it runs every test on H2, PostgreSQL
@@ -89,13 +86,7 @@ public abstract class ExistingSchemaKit {
 
     @BeforeEach
     void openDatabase() {
-        String reason = target.unavailableReason();
-        if (reason != null) {
-            if (TestDatabase.required()) {
-                fail(reason);
-            }
-            Assumptions.abort(reason);
-        }
+        target.requireAvailable();
         AsyncDatabase existing = opened.get(target);
         if (existing == null) {
             db = createTables(target);

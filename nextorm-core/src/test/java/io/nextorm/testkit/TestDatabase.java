@@ -90,6 +90,20 @@ public enum TestDatabase {
     }
 
     /**
+     * Stops the calling test when the database cannot be used: a failure under
+     * {@code -Dnextorm.test.databases=required} (CI), else an aborted (skipped) test with the reason.
+     */
+    public void requireAvailable() {
+        String reason = unavailableReason();
+        if (reason != null) {
+            if (required()) {
+                org.junit.jupiter.api.Assertions.fail(reason);
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+    }
+
+    /**
      * Whether missing databases fail the run (CI) instead of skipping their tests.
      *
      * @return true when required
