@@ -173,6 +173,22 @@ public class AsyncDatabase extends DatabaseSessions {
     }
 
     /**
+     * Sets how {@link io.nextorm.annotation.Json} fields are written and read; only before
+     * {@link #generateMapping}. Without one, Jackson 3 is used when it is on the class path.
+     *
+     * <pre>{@code
+     * db.setJsonCodec(new JacksonJsonCodec(applicationJsonMapper));
+     * }</pre>
+     *
+     * @param codec the codec
+     * @throws IllegalArgumentException for null
+     * @throws IllegalStateException after {@link #generateMapping}
+     */
+    public void setJsonCodec(io.nextorm.spi.JsonCodec codec) {
+        state.setJsonCodec(codec);
+    }
+
+    /**
      * How sessions get their transactions.
      *
      * @return the transaction SPI implementation

@@ -236,8 +236,10 @@ public final class AsyncSelect<R> {
             DatabaseRuntime rt = state.runtime();
             ProjectionSpec complete = complete();
             SqlStatement statement = rt.renderer().project(complete);
-            List<Class<?>> types = columnTypes(rt, complete);
-            return rt.withConnection(connection -> rt.executor().query(connection, statement, row -> read(rt, row, types)));
+            List<PropertyModel> properties = columnProperties(rt, complete);
+            List<Class<?>> types = columnTypes(properties);
+            return rt.withConnection(connection -> rt.executor().query(connection, statement,
+                    row -> read(rt, row, types, properties)));
         });
     }
 
@@ -309,26 +311,31 @@ public final class AsyncSelect<R> {
         return new ProjectionSpec(rows, spec.columns(), spec.groupBy(), spec.having());
     }
 
-    private static List<Class<?>> columnTypes(DatabaseRuntime rt, ProjectionSpec complete) {
+    private static List<PropertyModel> columnProperties(DatabaseRuntime rt, ProjectionSpec complete) {
+        List<PropertyModel> properties = new ArrayList<>();
+        for (Expression column : complete.columns()) {
+            properties.add(column instanceof PropertyPath path ? rt.renderer().resolve(complete.rows(), path) : null);
+        }
+        return properties;
+    }
+
+    private static List<Class<?>> columnTypes(List<PropertyModel> properties) {
         List<Class<?>> types = new ArrayList<>();
-        for (int i = 0; i < complete.columns().size(); i++) {
-            Expression column = complete.columns().get(i);
-            Class<?> type = null;
-            if (column instanceof PropertyPath path) {
-                PropertyModel property = rt.renderer().resolve(complete.rows(), path);
-                type = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType() : property.valueType();
-            }
-            types.add(type);
+        for (PropertyModel property : properties) {
+            types.add(property == null ? null : property.kind() == PropertyKind.REFERENCE
+                    ? property.target().id().valueType() : property.columnType());
         }
         return types;
     }
 
-    private R read(DatabaseRuntime rt, Readable row, List<Class<?>> types) {
+    private R read(DatabaseRuntime rt, Readable row, List<Class<?>> types, List<PropertyModel> properties) {
         List<Object> values = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
             Object raw = row.get(i);
             Class<?> type = types.get(i) != null ? types.get(i) : box(columns.get(i).valueType());
-            values.add(raw == null ? null : rt.mappers().convert(raw, type));
+            Object value = raw == null ? null : rt.mappers().convert(raw, type);
+            PropertyModel property = properties.get(i);
+            values.add(property == null || property.kind() == PropertyKind.REFERENCE ? value : property.fromColumn(value));
         }
         return rowType.apply(rt.mappers(), values);
     }

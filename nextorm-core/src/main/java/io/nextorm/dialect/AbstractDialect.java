@@ -138,6 +138,9 @@ public abstract class AbstractDialect implements Dialect {
         if (type == String[].class || type == List.class) {
             return arrayType();
         }
+        if (type == io.nextorm.annotation.Json.class) {
+            return jsonType();
+        }
         throw new IllegalArgumentException("No column type for " + type.getName() + " in the " + name() + " dialect");
     }
 
@@ -147,6 +150,15 @@ public abstract class AbstractDialect implements Dialect {
      * @return for example {@code TEXT}
      */
     protected abstract String textType();
+
+    /**
+     * The type of a {@code @Json} column; by default the unbounded string type.
+     *
+     * @return for example {@code JSONB}
+     */
+    protected String jsonType() {
+        return textType();
+    }
 
     /**
      * The type of a {@code String[]} or {@code List<String>} column.
@@ -337,6 +349,9 @@ public abstract class AbstractDialect implements Dialect {
         if (javaType == List.class) {
             return String[].class;
         }
+        if (javaType == io.nextorm.annotation.Json.class) {
+            return String.class;
+        }
         return javaType;
     }
 
@@ -372,6 +387,9 @@ public abstract class AbstractDialect implements Dialect {
         }
         if (javaType == String.class) {
             return value.toString();
+        }
+        if (javaType == io.nextorm.annotation.Json.class) {
+            return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
         }
         if (javaType == UUID.class) {
             if (value instanceof String s) {

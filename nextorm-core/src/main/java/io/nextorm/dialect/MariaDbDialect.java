@@ -66,6 +66,11 @@ public final class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    protected String jsonType() {
+        return "JSON";
+    }
+
+    @Override
     protected String textType() {
         return "LONGTEXT";
     }

@@ -57,6 +57,11 @@ public final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    protected String jsonType() {
+        return "JSONB";
+    }
+
+    @Override
     protected String textType() {
         return "TEXT";
     }

@@ -11,6 +11,7 @@ import io.nextorm.internal.execution.StatementExecutor;
 import io.nextorm.internal.execution.StatementObservers;
 import io.nextorm.internal.lambda.LambdaTranslator;
 import io.nextorm.internal.mapping.Mapping;
+import io.nextorm.internal.mapping.SchemaValidator;
 import io.nextorm.internal.session.ConnectionTransactionSupport;
 import io.nextorm.internal.session.DatabaseRuntime;
 import io.nextorm.internal.sql.SqlRenderer;
@@ -46,6 +47,7 @@ public final class DatabaseState {
     private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
     private volatile TransactionSupport transactionSupport = ConnectionTransactionSupport.create();
     private volatile Mapping mapping;
+    private volatile io.nextorm.spi.JsonCodec jsonCodec;
     private volatile LambdaTranslator translator;
     private volatile Binding binding;
 
@@ -203,6 +205,21 @@ public final class DatabaseState {
     }
 
     /**
+     * Sets the codec of {@code @Json} fields; only before {@code generateMapping}.
+     *
+     * @param codec the codec
+     */
+    public void setJsonCodec(io.nextorm.spi.JsonCodec codec) {
+        if (codec == null) {
+            throw new IllegalArgumentException("The JsonCodec is null: pass a codec, such as new JacksonJsonCodec(mapper)");
+        }
+        if (mapping != null) {
+            throw new IllegalStateException("setJsonCodec() must come before generateMapping(): the mapping is built");
+        }
+        this.jsonCodec = codec;
+    }
+
+    /**
      * Whether the mapping is built.
      *
      * @return whether {@code generateMapping} completed
@@ -247,9 +264,11 @@ public final class DatabaseState {
                         + "needs a bound database: bind() first, or pass SchemaCheck.NONE");
             }
             Mapping built = Mapping.build(entities, validateRelations);
+            built.useJsonCodec(jsonCodec);
             Mono<Void> ddl = createTables ? SchemaCreation.createTables(current.factory(), current.dialect(),
                     current.executor(), built) : Mono.empty();
-            boolean readCatalog = current != null && (validateSchema || current.dialect().castsUserDefinedTypes());
+            boolean readCatalog = current != null && (validateSchema || current.dialect().castsUserDefinedTypes()
+                    || SchemaValidator.needsCatalog(built));
             Mono<Void> check = readCatalog ? SchemaValidation.check(current.factory(), current.dialect(),
                     current.executor(), built, validateSchema) : Mono.empty();
             return ddl.then(check).then(Mono.fromRunnable(() -> installMapping(built)));

@@ -55,6 +55,7 @@ final class SchemaValidation {
             if (dialect.castsUserDefinedTypes()) {
                 SchemaValidator.useCasts(mapping, catalog);
             }
+            SchemaValidator.useBooleanColumns(mapping, catalog);
             if (validate) {
                 SchemaValidator.validate(mapping, catalog);
             }

@@ -22,6 +22,7 @@ public final class EntityRowMapper<T> {
     private final List<PropertyModel> columns;
     private final PropertyModel[] properties;
     private final boolean[] references;
+    private final boolean[] converted;
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
@@ -38,13 +39,15 @@ public final class EntityRowMapper<T> {
         this.columns = model.eagerColumns();
         this.properties = columns.toArray(new PropertyModel[0]);
         this.references = new boolean[properties.length];
+        this.converted = new boolean[properties.length];
         this.readTypes = new Class<?>[columns.size()];
         this.valueTypes = new Class<?>[columns.size()];
         int id = -1;
         for (int i = 0; i < columns.size(); i++) {
             PropertyModel column = columns.get(i);
             references[i] = column.kind() == PropertyKind.REFERENCE;
-            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
+            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.columnType();
+            converted[i] = column.kind() != PropertyKind.REFERENCE && column.converter() != null;
             readTypes[i] = dialect.readType(valueTypes[i]);
             if (column.kind() == PropertyKind.ID) {
                 id = i;
@@ -116,7 +119,12 @@ public final class EntityRowMapper<T> {
      */
     public Object read(Readable row, int index) {
         Object raw = row.get(index, readTypes[index]);
-        return raw == null ? null : dialect.fromDatabase(raw, valueTypes[index]);
+        if (raw == null) {
+            return null;
+        }
+        Object value = dialect.fromDatabase(raw, valueTypes[index]);
+        // the property's own conversion (@Convert, @Json) after the dialect's: one call per converted column
+        return converted[index] ? properties[index].fromColumn(value) : value;
     }
 
     /**

@@ -90,7 +90,7 @@ public final class LabelledRowMapper<T> {
             }
             plan[i] = property;
             valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType()
-                    : property.valueType();
+                    : property.columnType();
             if (property.kind() == PropertyKind.ID) {
                 idIndex = i;
             }
@@ -116,6 +116,9 @@ public final class LabelledRowMapper<T> {
                 continue;
             }
             Object value = read(row, i);
+            if (property.kind() != PropertyKind.REFERENCE) {
+                value = property.fromColumn(value);
+            }
             if (property.kind() == PropertyKind.REFERENCE && value != null) {
                 value = loader.reference(property.target(), value);
             } else if (property.kind() == PropertyKind.LAZY) {

@@ -116,7 +116,11 @@ final class EntityReader {
 
         PropertyKind kind;
         Class<?> valueType;
-        if (fieldType == Lazy.class) {
+        ValueConverter converter = converterOf(field, where, primaryKey || version);
+        if (converter != null) {
+            kind = PropertyKind.BASIC;
+            valueType = box(fieldType);
+        } else if (fieldType == Lazy.class) {
             kind = PropertyKind.LAZY;
             valueType = typeArgument(field, where);
             if (!isBasic(valueType)) {
@@ -195,8 +199,39 @@ final class EntityReader {
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot access " + where, e);
         }
-        return new PropertyModel(field, kind, valueType, kind == PropertyKind.SET ? null : columnName, nullable,
-                generated, length, precision, scale, unique, sqlDefault, getter, setter);
+        PropertyModel property = new PropertyModel(field, kind, valueType, kind == PropertyKind.SET ? null : columnName,
+                nullable, generated, length, precision, scale, unique, sqlDefault, getter, setter);
+        if (converter != null) {
+            property.convertWith(converter);
+            if (converter instanceof JsonConverter) {
+                // PostgreSQL takes JSON text into jsonb only through a cast; the catalog may say json instead
+                property.castTo("jsonb");
+            }
+        }
+        return property;
+    }
+
+    /** The converter of a {@code @Convert} or {@code @Json} field, or null for other fields. */
+    private static ValueConverter converterOf(Field field, String where, boolean keyOrVersion) {
+        io.nextorm.annotation.Convert convert = field.getAnnotation(io.nextorm.annotation.Convert.class);
+        boolean json = field.isAnnotationPresent(io.nextorm.annotation.Json.class);
+        if (convert == null && !json) {
+            return null;
+        }
+        String annotation = convert != null ? "@Convert" : "@Json";
+        if (convert != null && json) {
+            throw new MappingException(where + " has both @Convert and @Json: keep one");
+        }
+        Class<?> type = field.getType();
+        if (keyOrVersion) {
+            throw new MappingException(where + ": " + annotation + " is for plain columns, not a @PrimaryKey or "
+                    + "@Version: remove one of the annotations");
+        }
+        if (type == Lazy.class || type == Set.class || type.isAnnotationPresent(Entity.class)) {
+            throw new MappingException(where + ": " + annotation + " is for plain columns, not a "
+                    + type.getSimpleName() + " (a lazy field, a relation or a reference): remove it");
+        }
+        return convert != null ? UserConverter.of(convert, where) : new JsonConverter(field.getGenericType(), where);
     }
 
     private static String referencedKeyColumn(Class<?> target, String where) {

@@ -34,6 +34,36 @@ public final class Mapping {
     }
 
     /**
+     * Gives every {@code @Json} field its codec: the given one, else Jackson 3 when it is on the class path.
+     *
+     * @param codec the application's codec, or null for the default
+     * @throws MappingException when there is a {@code @Json} field and no codec
+     */
+    public void useJsonCodec(io.nextorm.spi.JsonCodec codec) {
+        List<String> fields = new java.util.ArrayList<>();
+        io.nextorm.spi.JsonCodec chosen = codec;
+        for (EntityModel<?> model : entities.values()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.converter() instanceof JsonConverter json) {
+                    if (chosen == null) {
+                        chosen = JsonConverter.defaultCodec();
+                    }
+                    if (chosen == null) {
+                        fields.add(property.toString());
+                    } else {
+                        json.useCodec(chosen);
+                    }
+                }
+            }
+        }
+        if (!fields.isEmpty()) {
+            throw new MappingException(String.join(", ", fields) + (fields.size() == 1 ? " is" : " are")
+                    + " @Json but there is no JSON codec: add the dependency tools.jackson.core:jackson-databind "
+                    + "(Jackson 3), or set a codec with AsyncDatabase.setJsonCodec(...)");
+        }
+    }
+
+    /**
      * Reads and cross-checks the entity classes.
      *
      * @param classes the entity classes, each annotated with {@code @Entity}

@@ -28,6 +28,7 @@ public final class PropertyModel {
     private EntityModel<?> target;
     private Relation relation;
     private volatile String castType;
+    private volatile ValueConverter converter;
 
     PropertyModel(Field field, PropertyKind kind, Class<?> valueType, String column, boolean nullable,
                   boolean generated, int length, int precision, int scale, boolean unique, String sqlDefault,
@@ -260,6 +261,67 @@ public final class PropertyModel {
      */
     void castTo(String typeName) {
         this.castType = typeName;
+    }
+
+    /**
+     * How this property's values become column values, or null when they are the same.
+     *
+     * @return the converter, or null
+     */
+    public ValueConverter converter() {
+        return converter;
+    }
+
+    /**
+     * The Java type of the column: {@link #valueType()} unless a converter says otherwise.
+     *
+     * @return the column's type
+     */
+    public Class<?> columnType() {
+        ValueConverter current = converter;
+        return current == null ? valueType : current.columnType();
+    }
+
+    /**
+     * The Java type of the values bound to the column (a NULL is bound as this type).
+     *
+     * @return the bound type
+     */
+    public Class<?> bindType() {
+        ValueConverter current = converter;
+        return current == null ? valueType : current.bindType();
+    }
+
+    /**
+     * Converts a property value for binding to the column (a written value, or a value compared with it).
+     *
+     * @param value the value; null stays null
+     * @return the value to bind
+     */
+    public Object toColumn(Object value) {
+        ValueConverter current = converter;
+        return current == null || value == null ? value : current.toColumn(value);
+    }
+
+    /**
+     * Converts a value read from the column (already in {@link #columnType()}) for the field.
+     *
+     * @param value the value read; null stays null
+     * @return the field's value
+     */
+    public Object fromColumn(Object value) {
+        ValueConverter current = converter;
+        return current == null || value == null ? value : current.toProperty(value);
+    }
+
+    /**
+     * Converts this property's values with a converter: at reading ({@code @Convert}, {@code @Json})
+     * or at {@code generateMapping} from the catalog (a boolean over an integer column).
+     *
+     * @param valueConverter the converter
+     */
+    void convertWith(ValueConverter valueConverter) {
+        this.converter = valueConverter;
     }
 
     void resolve(EntityModel<?> targetModel, Relation setRelation) {

@@ -25,7 +25,7 @@ final class SchemaBuilder {
         for (PropertyModel property : model.properties()) {
             switch (property.kind()) {
                 case ID, BASIC, VERSION, LAZY -> columns.add(new io.nextorm.mapping.Column(property.column(),
-                        property.valueType(), property.nullable(), property.generated(), property.length(),
+                        property.columnType(), property.nullable(), property.generated(), property.length(),
                         property.precision(), property.scale(), property.unique(), property.sqlDefault()));
                 case REFERENCE -> {
                     PropertyModel key = property.target().id();

@@ -151,10 +151,57 @@ public final class SchemaValidator {
                     continue;
                 }
                 CatalogColumn found = byColumn.get(lower(model.table()) + "." + lower(property.column()));
-                if (found != null && found.typeName() != null && (family(found.dataType()) == Family.USER_DEFINED
+                if (found != null && property.converter() instanceof JsonConverter) {
+                    // json or jsonb as the column says; a text column takes the text as it is
+                    property.castTo(family(found.dataType()) == Family.JSON ? found.typeName() : null);
+                } else if (found != null && found.typeName() != null && (family(found.dataType()) == Family.USER_DEFINED
                         || lower(found.dataType()).equals("enum")
                         || !lower(found.typeName()).equals(lower(found.dataType())) && isDomain(found))) {
                     property.castTo(found.typeName());
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether {@code generateMapping} must read the catalog to bind this mapping's values right: a
+     * {@code boolean} field may be over an integer or text column.
+     *
+     * @param mapping the mapping
+     * @return true when a property holds booleans without a converter
+     */
+    public static boolean needsCatalog(Mapping mapping) {
+        for (EntityModel<?> model : mapping.entities()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.valueType() == Boolean.class && property.converter() == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Gives every {@code boolean} field over an integer column a converter that writes 1/0, and over a
+     * text column one that writes 'Y'/'N' (a {@code @Convert} field keeps its own converter).
+     *
+     * @param mapping the mapping
+     * @param catalog the columns of the database's current schema
+     */
+    public static void useBooleanColumns(Mapping mapping, List<CatalogColumn> catalog) {
+        Map<String, CatalogColumn> byColumn = new LinkedHashMap<>();
+        for (CatalogColumn column : catalog) {
+            byColumn.put(lower(column.table()) + "." + lower(column.name()), column);
+        }
+        for (EntityModel<?> model : mapping.entities()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.valueType() != Boolean.class || property.converter() != null || property.column() == null) {
+                    continue;
+                }
+                CatalogColumn found = byColumn.get(lower(model.table()) + "." + lower(property.column()));
+                Family family = found == null ? Family.OTHER : family(found.dataType());
+                if (family == Family.INTEGER || family == Family.TEXT) {
+                    property.convertWith(new BooleanColumn(family == Family.TEXT));
                 }
             }
         }
@@ -251,6 +298,9 @@ public final class SchemaValidator {
         }
         if (type == String[].class || type == java.util.List.class) {
             return family == Family.ARRAY;
+        }
+        if (type == io.nextorm.annotation.Json.class) {
+            return family == Family.JSON || family == Family.TEXT;
         }
         return true;
     }

@@ -273,7 +273,7 @@ final class RelationLoader {
                 List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
         return Mono.deferContextual(context -> {
             runtime.requireInScope(runtime.sessionOf(context), model, entity, "loadLazyField(" + fieldName + ")");
-            return runtime.withConnection(connection -> runtime.executor().query(connection, select, row -> Optional.ofNullable(runtime.mappers().read(row, 0, property.valueType()))))
+            return runtime.withConnection(connection -> runtime.executor().query(connection, select, row -> Optional.ofNullable(property.fromColumn(runtime.mappers().read(row, 0, property.columnType())))))
                 .reduce((first, later) -> first)
                 .switchIfEmpty(Mono.error(() -> new ObjectNotFoundException("There is no " + model.name() + "["
                         + model.idOf(entity) + "] to load " + fieldName + " from")))

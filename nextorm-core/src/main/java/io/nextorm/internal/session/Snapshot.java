@@ -109,7 +109,10 @@ final class Snapshot {
         if (column.kind() != PropertyKind.BASIC) {
             return false;
         }
-        Class<?> type = column.valueType();
+        if (column.converter() != null && column.converter().columnType() == io.nextorm.annotation.Json.class) {
+            return false;
+        }
+        Class<?> type = column.columnType();
         return type != Double.class && type != Float.class && type != byte[].class && type != String[].class
                 && type != java.util.List.class;
     }

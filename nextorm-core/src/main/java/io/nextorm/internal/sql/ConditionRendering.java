@@ -1,5 +1,7 @@
 package io.nextorm.internal.sql;
 
+import io.nextorm.internal.mapping.PropertyModel;
+
 import io.nextorm.query.Arithmetic;
 import io.nextorm.query.Between;
 import io.nextorm.query.Comparison;
@@ -28,6 +30,8 @@ final class ConditionRendering {
 
     /** The cast of the values in the comparison being rendered, or null. */
     private String valueCast;
+    /** The property with a converter that the values of the condition being rendered are compared with, or null. */
+    private PropertyModel converted;
 
     ConditionRendering(QueryRenderer renderer) {
         this.renderer = renderer;
@@ -40,20 +44,26 @@ final class ConditionRendering {
     void condition(Condition condition) {
         if (condition instanceof Comparison c) {
             String outer = valueCast;
+            PropertyModel outerConverted = converted;
             valueCast = renderer.castOf(c.left(), c.right());
+            converted = convertedOf(c.left(), c.right());
             expression(c.left());
             sql().append(' ').append(c.operator().symbol()).append(' ');
             expression(c.right());
             valueCast = outer;
+            converted = outerConverted;
         } else if (condition instanceof Between b) {
             String outer = valueCast;
+            PropertyModel outerConverted = converted;
             valueCast = renderer.castOf(b.expression(), null);
+            converted = convertedOf(b.expression(), null);
             expression(b.expression());
             sql().append(" BETWEEN ");
             expression(b.low());
             sql().append(" AND ");
             expression(b.high());
             valueCast = outer;
+            converted = outerConverted;
         } else if (condition instanceof InList in) {
             inList(in);
         } else if (condition instanceof NullCheck n) {
@@ -101,9 +111,28 @@ final class ConditionRendering {
             if (i > 0) {
                 sql().append(", ");
             }
-            sql().append(renderer.castMarker(renderer.marker(in.values().get(i), Object.class), renderer.castOf(in.expression(), null)));
+            PropertyModel property = convertedOf(in.expression(), null);
+            Object value = property == null ? in.values().get(i) : property.toColumn(in.values().get(i));
+            sql().append(renderer.castMarker(renderer.marker(value, property == null ? Object.class : property.bindType()),
+                    renderer.castOf(in.expression(), null)));
         }
         sql().append(')');
+    }
+
+    /**
+     * The property with a converter ({@code @Convert}, {@code @Json}, a boolean over an integer column)
+     * that either side is, whose conversion the values compared with it take; or null.
+     */
+    private PropertyModel convertedOf(Expression one, Expression other) {
+        for (Expression side : new Expression[] {one, other}) {
+            if (side instanceof PropertyPath path) {
+                PropertyModel property = renderer.resolve(path).property();
+                if (property.converter() != null && property.kind() != io.nextorm.internal.mapping.PropertyKind.REFERENCE) {
+                    return property;
+                }
+            }
+        }
+        return null;
     }
 
     void expression(Expression expression) {
@@ -111,7 +140,9 @@ final class ConditionRendering {
             QueryRenderer.ResolvedColumn resolved = renderer.resolve(path);
             sql().append(renderer.column(resolved.alias(), resolved.property().column()));
         } else if (expression instanceof Value value) {
-            sql().append(renderer.castMarker(renderer.marker(value.value(), Object.class), valueCast));
+            Object bound = converted == null ? value.value() : converted.toColumn(value.value());
+            sql().append(renderer.castMarker(renderer.marker(bound, converted == null ? Object.class : converted.bindType()),
+                    valueCast));
         } else if (expression instanceof Arithmetic a) {
             sql().append('(');
             expression(a.left());

@@ -225,9 +225,11 @@ public final class EntityStatements {
                                BiFunction<PropertyModel, Object, Object> referenceKey) {
         Object value = column.get(entity);
         if (column.kind() == PropertyKind.LAZY && value != null) {
-            value = ((Lazy<?>) value).get();
+            value = column.toColumn(((Lazy<?>) value).get());
         } else if (column.kind() == PropertyKind.REFERENCE && value != null) {
             value = referenceKey.apply(column, value);
+        } else {
+            value = column.toColumn(value);
         }
         return value == null ? TypedNull.of(column) : value;
     }

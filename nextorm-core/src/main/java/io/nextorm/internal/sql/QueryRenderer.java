@@ -224,8 +224,9 @@ final class QueryRenderer {
                 sql.append(dialect.identifier(property.column())).append(" = ");
                 if (assignment.value() instanceof Value value) {
                     Class<?> type = property.kind() == PropertyKind.REFERENCE
-                            ? property.target().id().valueType() : property.valueType();
-                    sql.append(marker(value.value(), type));
+                            ? property.target().id().valueType() : property.bindType();
+                    sql.append(castMarker(marker(property.kind() == PropertyKind.REFERENCE ? value.value()
+                            : property.toColumn(value.value()), type), property.castType()));
                 } else {
                     expression(assignment.value());
                 }

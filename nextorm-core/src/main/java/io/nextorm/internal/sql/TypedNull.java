@@ -18,7 +18,7 @@ public record TypedNull(Class<?> type) {
      */
     public static TypedNull of(PropertyModel column) {
         return new TypedNull(column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType()
-                : column.valueType());
+                : column.bindType());
     }
 
     /**
