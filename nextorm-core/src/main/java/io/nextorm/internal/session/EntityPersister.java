@@ -164,7 +164,7 @@ final class EntityPersister {
                     nullChecked.add(change.checked().get(i));
                 } else {
                     checked.add(change.checked().get(i));
-                    checkValues.add(change.checked().get(i).toColumn(read));
+                    checkValues.add(read);
                 }
             }
         }

@@ -49,7 +49,8 @@ final class Snapshot {
      *
      * @param column the column
      * @param entity the object
-     * @return the value; a referenced object without a key yet is a {@link NewReference}
+     * @return the value (converted for the column where the property has a converter); a referenced
+     *         object without a key yet is a {@link NewReference}
      */
     static Object valueOf(PropertyModel column, Object entity) {
         Object value = column.get(entity);
@@ -64,7 +65,8 @@ final class Snapshot {
             Lazy<?> lazy = (Lazy<?>) value;
             return lazy.isLoaded() ? lazy.get() : NOT_LOADED;
         }
-        return value;
+        // a converted column is compared in its column form: a JSON document or a list changed in place is seen
+        return column.toColumn(value);
     }
 
     /**
