@@ -59,6 +59,72 @@ class ColumnConversionTest extends ExistingSchemaKit {
         await(db.execute("INSERT INTO cv_flags VALUES (2, 0, 'N', 'false', -2, -1, '2021-03-04')"));
     }
 
+    private Flags flags(int id, boolean on) {
+        Flags flags = new Flags();
+        flags.id = id;
+        flags.activeInt = on;
+        flags.activeChar = on;
+        flags.activeVarchar = on;
+        flags.smallNumber = (short) id;
+        flags.tiny = (byte) id;
+        flags.born = LocalDateTime.of(2020, 1, 2, 0, 0);
+        return flags;
+    }
+
+    @Test
+    void booleansAreWrittenAsOneAndZeroIntoIntegersAndYAndNIntoText() {
+        await(db.session(s -> Mono.fromRunnable(() -> {
+            s.add(flags(1, true));
+            s.add(flags(2, false));
+        })));
+
+        List<java.util.Map<String, Object>> raw = await(db.selectRaw(
+                "SELECT active_int, active_char, active_varchar, small_number, tiny FROM cv_flags ORDER BY id"));
+        assertThat(raw).extracting(row -> ((Number) cell(row, "active_int")).intValue()).containsExactly(1, 0);
+        assertThat(raw).extracting(row -> String.valueOf(cell(row, "active_char")).trim()).containsExactly("Y", "N");
+        assertThat(raw).extracting(row -> String.valueOf(cell(row, "active_varchar"))).containsExactly("Y", "N");
+        assertThat(raw).extracting(row -> ((Number) cell(row, "small_number")).intValue()).containsExactly(1, 2);
+    }
+
+    @Test
+    void conditionsAndLambdasOnBooleansOverIntegerAndTextColumnsBindTheColumnsConvention() {
+        rows();
+        await(db.session(s -> Mono.fromRunnable(() -> s.add(flags(3, true)))));
+
+        assertThat(await(db.aselect(Flags.class).filter(ColumnConversionTest_Flags_.activeInt.eq(true))
+                .orderBy(ColumnConversionTest_Flags_.id.asc()).fetchAll())).extracting(f -> f.id).containsExactly(1, 3);
+        assertThat(await(db.aselect(Flags.class).filter(ColumnConversionTest_Flags_.activeChar.isTrue())
+                .orderBy(ColumnConversionTest_Flags_.id.asc()).fetchAll())).extracting(f -> f.id).containsExactly(1, 3);
+        assertThat(await(db.aselect(Flags.class).where(f -> !f.activeInt).fetchAll())).extracting(f -> f.id).containsExactly(2);
+        assertThat(await(db.aselect(Flags.class).where(f -> f.activeChar && f.smallNumber == 3).fetchAll()))
+                .extracting(f -> f.id).containsExactly(3);
+    }
+
+    @Test
+    void aChangedBooleanIsUpdatedInTheColumnsConvention() {
+        await(db.session(s -> Mono.fromRunnable(() -> s.add(flags(1, true)))));
+
+        await(db.session(s -> db.aselect(Flags.class).filter(ColumnConversionTest_Flags_.id.eq(1)).getOrRaise()
+                .doOnNext(f -> {
+                    f.activeInt = false;
+                    f.activeChar = false;
+                })));
+        await(db.aselect(Flags.class).filter(ColumnConversionTest_Flags_.id.eq(1))
+                .update(java.util.Map.of("activeVarchar", false)));
+
+        Flags loaded = await(db.aselect(Flags.class).filter(ColumnConversionTest_Flags_.id.eq(1)).getOrRaise());
+        assertThat(loaded.activeInt).isFalse();
+        assertThat(loaded.activeChar).isFalse();
+        assertThat(loaded.activeVarchar).isFalse();
+        java.util.Map<String, Object> raw = await(db.selectRaw("SELECT active_char, active_varchar FROM cv_flags")).get(0);
+        assertThat(String.valueOf(cell(raw, "active_char")).trim()).isEqualTo("N");
+        assertThat(String.valueOf(cell(raw, "active_varchar"))).isEqualTo("N");
+    }
+
+    private static Object cell(java.util.Map<String, Object> row, String column) {
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).findFirst().orElseThrow().getValue();
+    }
+
     @Test
     void integerAndCharColumnsReadAsBooleansAndIntegersAsShortAndByte() {
         rows();
