@@ -1,6 +1,8 @@
 package io.nextorm.spring.boot.autoconfigure;
 
 import io.nextorm.AsyncDatabase;
+import io.nextorm.spi.JacksonJsonCodec;
+import io.nextorm.spi.JsonCodec;
 import io.nextorm.spi.TransactionSupport;
 import io.nextorm.spring.transaction.SpringTransactionSupport;
 import io.r2dbc.spi.ConnectionFactory;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.transaction.ReactiveTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
@@ -48,6 +51,9 @@ import java.util.List;
  * {@code R2dbcTransactionManager}), nextorm's sessions are Spring's reactive transactions: a
  * {@link SpringTransactionSupport} is set on the database (see there). A {@link TransactionSupport}
  * bean of the application's own replaces it.
+ *
+ * <p>{@code @Json} fields are written and read with the application's Jackson {@code JsonMapper}
+ * bean when there is one (a {@link JsonCodec} bean replaces it).
  *
  * @see NextOrmProperties
  */
@@ -83,6 +89,7 @@ public final class NextOrmAutoConfiguration {
      * @param beanFactory the bean factory, for the application's packages and class loader
      * @param transactionSupport how sessions get their transactions, when the application has one
      *                           such bean (by default the one over Spring's transaction manager)
+     * @param jsonCodec the codec of {@code @Json} fields: the application's, or one over its {@code JsonMapper}
      * @param customizers hooks applied, in order, before the database is bound
      * @return the database, ready for queries
      */
@@ -91,6 +98,7 @@ public final class NextOrmAutoConfiguration {
     public AsyncDatabase asyncDatabase(ConnectionFactory connectionFactory, NextOrmProperties properties,
                                        ConfigurableListableBeanFactory beanFactory,
                                        ObjectProvider<TransactionSupport> transactionSupport,
+                                       ObjectProvider<JsonCodec> jsonCodec,
                                        ObjectProvider<NextOrmCustomizer> customizers) {
         ClassLoader classLoader = beanFactory.getBeanClassLoader();
         if (classLoader == null) {
@@ -101,6 +109,7 @@ public final class NextOrmAutoConfiguration {
         DatabaseStartup.requireEntities(entities, packages);
         AsyncDatabase db = new AsyncDatabase(entities);
         transactionSupport.ifUnique(db::setTransactionSupport);
+        jsonCodec.ifUnique(db::setJsonCodec);
         customizers.orderedStream().forEach(customizer -> customizer.customize(db));
         DatabaseStartup.start(db, connectionFactory, properties);
         return db;
@@ -124,6 +133,28 @@ public final class NextOrmAutoConfiguration {
         @ConditionalOnMissingBean(TransactionSupport.class)
         SpringTransactionSupport nextOrmTransactionSupport(ReactiveTransactionManager transactionManager) {
             return new SpringTransactionSupport(transactionManager);
+        }
+    }
+
+    /**
+     * {@code @Json} fields written and read with the application's Jackson 3 {@link JsonMapper} (its naming
+     * strategy and modules apply), when it has one; a {@link JsonCodec} bean of its own replaces it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class JacksonCodecConfiguration {
+
+        /**
+         * The codec over the application's mapper, or over a default one.
+         *
+         * @param jsonMapper the application's mapper (Spring Boot's, from {@code spring.jackson.*})
+         * @return the codec set on the database
+         */
+        @Bean
+        @ConditionalOnMissingBean(JsonCodec.class)
+        JacksonJsonCodec nextOrmJsonCodec(ObjectProvider<JsonMapper> jsonMapper) {
+            JsonMapper mapper = jsonMapper.getIfUnique();
+            return mapper == null ? new JacksonJsonCodec() : new JacksonJsonCodec(mapper);
         }
     }
 
