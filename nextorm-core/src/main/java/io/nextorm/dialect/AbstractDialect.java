@@ -138,7 +138,7 @@ public abstract class AbstractDialect implements Dialect {
         if (type == String[].class || type == List.class) {
             return arrayType();
         }
-        if (type == io.nextorm.annotation.Json.class) {
+        if (type == io.nextorm.mapping.JsonDocument.class) {
             return jsonType();
         }
         throw new IllegalArgumentException("No column type for " + type.getName() + " in the " + name() + " dialect");
@@ -349,7 +349,7 @@ public abstract class AbstractDialect implements Dialect {
         if (javaType == List.class) {
             return String[].class;
         }
-        if (javaType == io.nextorm.annotation.Json.class) {
+        if (javaType == io.nextorm.mapping.JsonDocument.class) {
             return String.class;
         }
         return javaType;
@@ -388,7 +388,7 @@ public abstract class AbstractDialect implements Dialect {
         if (javaType == String.class) {
             return value.toString();
         }
-        if (javaType == io.nextorm.annotation.Json.class) {
+        if (javaType == io.nextorm.mapping.JsonDocument.class) {
             return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
         }
         if (javaType == UUID.class) {

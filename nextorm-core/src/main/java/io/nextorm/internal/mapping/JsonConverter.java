@@ -2,13 +2,14 @@ package io.nextorm.internal.mapping;
 
 import io.nextorm.NextOrmException;
 import io.nextorm.annotation.Json;
+import io.nextorm.mapping.JsonDocument;
 import io.nextorm.spi.JsonCodec;
 
 import java.lang.reflect.Type;
 
 /**
  * A {@link Json} field: its value is written as JSON text with the database's {@link JsonCodec},
- * using the field's generic type, and read back the same way. The column type is {@code Json.class},
+ * using the field's generic type, and read back the same way. The column type is {@code JsonDocument},
  * which the dialects create as their JSON type; the bound value is a String.
  */
 final class JsonConverter implements ValueConverter {
@@ -38,7 +39,7 @@ final class JsonConverter implements ValueConverter {
 
     @Override
     public Class<?> columnType() {
-        return Json.class;
+        return JsonDocument.class;
     }
 
     @Override

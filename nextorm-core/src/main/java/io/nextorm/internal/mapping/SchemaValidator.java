@@ -95,8 +95,9 @@ public final class SchemaValidator {
         }
         Family family = family(found.dataType());
         if (!accepts(column.javaType(), family)) {
-            problems.add("type: column '" + qualified + "' is " + found.typeName() + " but " + where + " is a "
-                    + column.javaType().getSimpleName() + ": change the field's type to one that column holds");
+            problems.add("type: column '" + qualified + "' is " + found.typeName() + " but " + where + " is "
+                    + (column.javaType() == io.nextorm.mapping.JsonDocument.class ? "a @Json document (text or JSON)"
+                    : "a " + column.javaType().getSimpleName()) + ": change the field's type to one that column holds");
         }
     }
 
@@ -299,7 +300,7 @@ public final class SchemaValidator {
         if (type == String[].class || type == java.util.List.class) {
             return family == Family.ARRAY;
         }
-        if (type == io.nextorm.annotation.Json.class) {
+        if (type == io.nextorm.mapping.JsonDocument.class) {
             return family == Family.JSON || family == Family.TEXT;
         }
         return true;

@@ -10,7 +10,7 @@ public interface ValueConverter {
     /**
      * The Java type of the column: the DDL, the schema check and the read use it.
      *
-     * @return the column's type, one of the supported column types (or {@code Json.class})
+     * @return the column's type, one of the supported column types (or {@code JsonDocument})
      */
     Class<?> columnType();
 

@@ -111,7 +111,7 @@ final class Snapshot {
         if (column.kind() != PropertyKind.BASIC) {
             return false;
         }
-        if (column.converter() != null && column.converter().columnType() == io.nextorm.annotation.Json.class) {
+        if (column.converter() != null && column.converter().columnType() == io.nextorm.mapping.JsonDocument.class) {
             return false;
         }
         Class<?> type = column.columnType();

@@ -45,6 +45,12 @@ class JsonColumnTest extends ExistingSchemaKit {
         @Nullable @Json Map<String, Object> attributes;
     }
 
+    @Entity(table = "js_order")
+    static class WrongColumn {
+        @PrimaryKey Integer id;
+        @Nullable @Json Address weight;
+    }
+
     @Override
     protected List<Class<?>> entities() {
         return List.of(Order.class);
@@ -64,13 +70,13 @@ class JsonColumnTest extends ExistingSchemaKit {
     protected List<String> ddl(TestDatabase database) {
         return switch (database) {
             case POSTGRES -> List.of("CREATE TABLE js_order (id INT PRIMARY KEY, address JSONB NOT NULL, items JSONB NOT NULL,"
-                    + " attributes JSON NULL)");
+                    + " attributes JSON NULL, weight INT NULL)");
             case MARIADB -> List.of("CREATE TABLE js_order (id INT PRIMARY KEY, address JSON NOT NULL, items JSON NOT NULL,"
-                    + " attributes JSON NULL)");
+                    + " attributes JSON NULL, weight INT NULL)");
             case H2 -> List.of("CREATE TABLE js_order (id INT PRIMARY KEY, address CHARACTER VARYING NOT NULL,"
-                    + " items CHARACTER VARYING NOT NULL, attributes VARCHAR(2000) NULL)");
+                    + " items CHARACTER VARYING NOT NULL, attributes VARCHAR(2000) NULL, weight INT NULL)");
             default -> List.of("CREATE TABLE js_order (id INT PRIMARY KEY, address TEXT NOT NULL, items TEXT NOT NULL,"
-                    + " attributes TEXT NULL)");
+                    + " attributes TEXT NULL, weight INT NULL)");
         };
     }
 
@@ -179,5 +185,17 @@ class JsonColumnTest extends ExistingSchemaKit {
                 .hasMessageContaining("JacksonJsonCodec");
         assertThatThrownBy(() -> db.setJsonCodec(new JacksonJsonCodec())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("before generateMapping()");
+    }
+
+    @Test
+    void theSchemaCheckReportsAJsonFieldOverANumberColumn() {
+        AsyncDatabase other = createTables(target, List.of(WrongColumn.class));
+        try {
+            assertThatThrownBy(() -> await(other.generateMapping(SchemaCheck.VALIDATE, true)))
+                    .isInstanceOf(io.nextorm.MappingException.class)
+                    .hasMessageContaining("WrongColumn.weight is a @Json document");
+        } finally {
+            await(other.close());
+        }
     }
 }
