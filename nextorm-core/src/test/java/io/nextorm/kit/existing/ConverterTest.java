@@ -222,6 +222,19 @@ class ConverterTest extends ExistingSchemaKit {
     }
 
     @Test
+    void rawQueriesAndProjectionsReadTheJavaValue() {
+        save(item(1, 250, "x", "y"));
+
+        Item raw = await(db.aselect(Item.class).rawOne("SELECT * FROM cn_item WHERE price = ?",
+                List.of(250L)));
+        assertThat(raw.price).isEqualTo(new Money(250));
+        assertThat(raw.labels).containsExactly("x", "y");
+
+        List<io.nextorm.Tuple> rows = await(db.select(ConverterTest_Item_.id, ConverterTest_Item_.price).fetchAll());
+        assertThat(rows.get(0).get(1)).isEqualTo(new Money(250));
+    }
+
+    @Test
     void theSchemaCheckComparesTheColumnWithTheDatabaseType() {
         AsyncDatabase other = createTables(target, List.of(ItemWithTextPrice.class));
         try {
