@@ -40,13 +40,17 @@ public final class Mapping {
      * @throws MappingException when there is a {@code @Json} field and no codec
      */
     public void useJsonCodec(io.nextorm.spi.JsonCodec codec) {
+        useJsonCodec(codec, JsonConverter::defaultCodec);
+    }
+
+    void useJsonCodec(io.nextorm.spi.JsonCodec codec, java.util.function.Supplier<io.nextorm.spi.JsonCodec> fallback) {
         List<String> fields = new java.util.ArrayList<>();
         io.nextorm.spi.JsonCodec chosen = codec;
         for (EntityModel<?> model : entities.values()) {
             for (PropertyModel property : model.properties()) {
                 if (property.converter() instanceof JsonConverter json) {
                     if (chosen == null) {
-                        chosen = JsonConverter.defaultCodec();
+                        chosen = fallback.get();
                     }
                     if (chosen == null) {
                         fields.add(property.toString());

@@ -117,6 +117,16 @@ class JsonColumnTest extends ExistingSchemaKit {
     }
 
     @Test
+    void aConditionComparesWithTheSerializedDocument() {
+        await(db.session(s -> Mono.fromRunnable(() -> s.add(order(1)))));
+
+        assertThat(await(db.aselect(Order.class).filter(JsonColumnTest_Order_.address.eq(new Address("Main Street", 12)))
+                .count())).isEqualTo(1L);
+        assertThat(await(db.aselect(Order.class).filter(JsonColumnTest_Order_.address.eq(new Address("Main Street", 13)))
+                .count())).isZero();
+    }
+
+    @Test
     void aNullDocumentIsANullColumn() {
         Order order = order(1);
         order.attributes = null;
