@@ -227,7 +227,9 @@ final class EntityReader {
             throw new MappingException(where + ": " + annotation + " is for plain columns, not a @PrimaryKey or "
                     + "@Version: remove one of the annotations");
         }
-        if (type == Lazy.class || type == Set.class || type.isAnnotationPresent(Entity.class)) {
+        boolean relation = type == Set.class && field.getGenericType() instanceof ParameterizedType set
+                && set.getActualTypeArguments()[0] instanceof Class<?> element && element.isAnnotationPresent(Entity.class);
+        if (type == Lazy.class || relation || type.isAnnotationPresent(Entity.class)) {
             throw new MappingException(where + ": " + annotation + " is for plain columns, not a "
                     + type.getSimpleName() + " (a lazy field, a relation or a reference): remove it");
         }

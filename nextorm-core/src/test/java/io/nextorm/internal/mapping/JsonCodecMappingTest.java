@@ -22,6 +22,7 @@ class JsonCodecMappingTest {
         @PrimaryKey Integer id;
         @Json Map<String, Integer> counts;
         @Json List<String> names;
+        @Json java.util.Set<String> tags;
     }
 
     @Entity(table = "jm_plain")
@@ -34,7 +35,7 @@ class JsonCodecMappingTest {
         Mapping mapping = Mapping.build(List.of(Doc.class), true);
 
         assertThatThrownBy(() -> mapping.useJsonCodec(null, () -> null)).isInstanceOf(MappingException.class)
-                .hasMessageContaining("Doc.counts, Doc.names are @Json")
+                .hasMessageContaining("Doc.counts, Doc.names, Doc.tags are @Json")
                 .hasMessageContaining("tools.jackson.core:jackson-databind")
                 .hasMessageContaining("AsyncDatabase.setJsonCodec");
     }
@@ -73,6 +74,19 @@ class JsonCodecMappingTest {
     void jsonAndConvertOnOneFieldIsAMappingError() {
         assertThatThrownBy(() -> Mapping.build(List.of(Both.class), true)).isInstanceOf(MappingException.class)
                 .hasMessageContaining("Both.value has both @Convert and @Json");
+    }
+
+    @Test
+    void jsonOnAReferenceIsAMappingError() {
+        assertThatThrownBy(() -> Mapping.build(List.of(JsonReference.class, Plain.class), true))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("JsonReference.plain: @Json is for plain columns");
+    }
+
+    @Entity(table = "jm_ref")
+    static class JsonReference {
+        @PrimaryKey Integer id;
+        @Json Plain plain;
     }
 
     @Entity(table = "jm_both")
