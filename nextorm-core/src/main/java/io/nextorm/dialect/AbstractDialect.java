@@ -364,6 +364,9 @@ public abstract class AbstractDialect implements Dialect {
         if ((javaType == String[].class || javaType == List.class) && value instanceof Object[] array) {
             return ColumnConversions.strings(array, javaType == List.class);
         }
+        if ((javaType == String[].class || javaType == List.class) && value instanceof String text) {
+            return ColumnConversions.split(text, javaType == List.class);
+        }
         if (value instanceof Number number) {
             return ColumnConversions.convertNumber(number, javaType);
         }

@@ -24,6 +24,7 @@ public class Film {
     BigDecimal replacementCost;
     @Nullable String rating;
     LocalDateTime lastUpdate;
+    @Nullable java.util.List<String> specialFeatures;   // text[] on PostgreSQL, SET on MariaDB
     @JoinTable(name = "film_actor", joinColumns = "film_id", inverseJoinColumns = "actor_id") Set<Actor> actors;
     @JoinTable(name = "film_category", joinColumns = "film_id", inverseJoinColumns = "category_id") Set<Category> categories;
     Set<Inventory> inventories;

@@ -42,6 +42,8 @@ final class SakilaSchema {
         String small = maria ? "SMALLINT UNSIGNED" : "smallint";
         String blob = pg ? "bytea" : maria ? "MEDIUMBLOB" : "BLOB";
         String dateTime = maria ? "DATETIME" : ts;
+        String features = pg ? "text[]" : maria ? "SET('Trailers','Commentaries','Deleted Scenes','Behind the Scenes') DEFAULT NULL"
+                : database == TestDatabase.H2 ? "CHARACTER VARYING ARRAY" : "text NULL";
         String tail = maria ? " ENGINE=InnoDB DEFAULT CHARSET=utf8" : "";
         List<String> ddl = new ArrayList<>();
         if (pg) {
@@ -79,7 +81,7 @@ final class SakilaSchema {
                 + " original_language_id " + fkNull + " REFERENCES language (language_id),"
                 + " rental_duration " + tiny + " DEFAULT 3 NOT NULL, rental_rate numeric(4,2) DEFAULT 4.99 NOT NULL,"
                 + " length " + small + " NULL, replacement_cost numeric(5,2) DEFAULT 19.99 NOT NULL, rating " + rating + ", "
-                + lastUpdate + (pg ? ", special_features text[], fulltext tsvector NULL" : "") + ")" + tail);
+                + lastUpdate + ", special_features " + features + (pg ? ", fulltext tsvector NULL" : "") + ")" + tail);
         ddl.add("CREATE TABLE film_actor (actor_id " + fk + " REFERENCES actor (actor_id), film_id " + fk
                 + " REFERENCES film (film_id), " + lastUpdate + ", PRIMARY KEY (actor_id, film_id))" + tail);
         ddl.add("CREATE TABLE film_category (film_id " + fk + " REFERENCES film (film_id), category_id " + fk
@@ -100,6 +102,8 @@ final class SakilaSchema {
     /** The rows, in an order that satisfies every foreign key of {@link #ddl}. */
     static List<String> rows(TestDatabase database) {
         boolean pg = database == TestDatabase.POSTGRES;
+        String features = pg ? "'{Trailers,\"Deleted Scenes\"}'" : database == TestDatabase.H2
+                ? "ARRAY['Trailers', 'Deleted Scenes']" : "'Trailers,Deleted Scenes'";
         String active = pg ? "active, activebool" : "active";
         String yes = pg ? "1, true" : "true";
         String no = pg ? "0, false" : "false";
@@ -135,6 +139,7 @@ final class SakilaSchema {
                         + " (2, 'ACE GOLDFINGER', 'A Astounding Epistle', 2006, 1, 2, 3, 4.99, 48, 12.99, 'G', " + ts + "),"
                         + " (3, 'ADAPTATION HOLES', NULL, NULL, 2, NULL, 7, 2.99, NULL, 18.99, 'NC-17', " + ts + "),"
                         + " (4, 'AFFAIR PREJUDICE', 'A Fanciful Documentary', 2006, 1, NULL, 5, 2.99, 117, 26.99, NULL, " + ts + ")",
+                "UPDATE film SET special_features = " + features + " WHERE film_id = 1",
                 "INSERT INTO film_actor (actor_id, film_id, last_update) VALUES (1, 1, " + ts + "), (1, 2, " + ts + "),"
                         + " (2, 1, " + ts + "), (3, 3, " + ts + "), (4, 1, " + ts + ")",
                 "INSERT INTO film_category (film_id, category_id, last_update) VALUES (1, 1, " + ts + "), (2, 1, " + ts + "),"

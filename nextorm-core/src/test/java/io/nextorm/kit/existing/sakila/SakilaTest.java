@@ -92,6 +92,8 @@ class SakilaTest extends ExistingSchemaKit {
         assertThat(films).extracting(f -> f.language.name.trim()).containsExactly("English", "English", "Italian", "English");
         assertThat(films).extracting(f -> f.originalLanguage == null ? null : f.originalLanguage.name.trim())
                 .containsExactly(null, "Italian", null, null);
+        assertThat(films.get(0).specialFeatures).containsExactly("Trailers", "Deleted Scenes");
+        assertThat(films.get(1).specialFeatures).isNull();
         assertThat(films.get(0).lastUpdate).isEqualTo(LocalDateTime.of(2006, 2, 15, 9, 34, 33));
     }
 
