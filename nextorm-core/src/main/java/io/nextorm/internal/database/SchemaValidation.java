@@ -57,7 +57,7 @@ final class SchemaValidation {
             }
             SchemaValidator.useBooleanColumns(mapping, catalog);
             if (validate) {
-                SchemaValidator.validate(mapping, catalog);
+                SchemaValidator.validate(mapping, catalog, dialect.hasArrays());
             }
         }).then();
     }
