@@ -127,6 +127,21 @@ class JsonColumnTest extends ExistingSchemaKit {
     }
 
     @Test
+    void postgresBindsDocumentsWithACastToTheColumnsJsonType() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target == TestDatabase.POSTGRES, "casts are PostgreSQL's");
+        List<String> statements = new CopyOnWriteArrayList<>();
+        StatementListener listener = info -> statements.add(info.sql());
+        db.addStatementListener(listener);
+        try {
+            await(db.session(s -> Mono.fromRunnable(() -> s.add(order(1)))));
+        } finally {
+            db.removeStatementListener(listener);
+        }
+        assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT")).singleElement().asString()
+                .contains("$2::jsonb, $3::jsonb, $4::json");
+    }
+
+    @Test
     void aNullDocumentIsANullColumn() {
         Order order = order(1);
         order.attributes = null;
