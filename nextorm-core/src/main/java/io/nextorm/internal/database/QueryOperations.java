@@ -174,6 +174,11 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
                 throw new IllegalArgumentException(function.method() + "() needs a numeric property; "
                         + property + " is a " + property.valueType().getSimpleName());
             }
+            if (type == null && property.kind() != PropertyKind.REFERENCE && property.converter() != null) {
+                // min/max of a converted column: read as the column's type, then converted for the field
+                return (Mono<V>) rt.queries().selectValue(rt.renderer().aggregate(spec, function, path), property.columnType())
+                        .map(property::fromColumn);
+            }
             return (Mono<V>) rt.queries().selectValue(rt.renderer().aggregate(spec, function, path), valueType);
         });
     }

@@ -186,6 +186,14 @@ class ConverterTest extends ExistingSchemaKit {
     }
 
     @Test
+    void minAndMaxReadTheJavaValue() {
+        save(item(1, 250), item(2, 990), item(3, 100));
+
+        assertThat(await(db.aselect(Item.class).max("price"))).isEqualTo(new Money(990));
+        assertThat(await(db.aselect(Item.class).min("price"))).isEqualTo(new Money(100));
+    }
+
+    @Test
     void aChangedValueIsWrittenAndAnEqualOneIsNot() {
         save(item(1, 250, "a"));
         List<String> statements = new CopyOnWriteArrayList<>();
