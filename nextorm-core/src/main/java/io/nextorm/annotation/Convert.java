@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  * @Convert(MoneyConverter.class) Money price;   // a BIGINT column of cents
  * }</pre>
  *
- * The converter needs a public no-argument constructor; it is made once per mapping.
+ * The converter needs a public no-argument constructor; it is made once per field when the mapping is
+ * built, and called from any thread (keep it stateless).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,7 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 
 /**
- * A {@link Convert} field's {@link AttributeConverter}, made once per mapping; a converter that
+ * A {@link Convert} field's {@link AttributeConverter}, made once per field when the mapping is built; one that
  * throws is reported with the field's name.
  */
 final class UserConverter implements ValueConverter {
