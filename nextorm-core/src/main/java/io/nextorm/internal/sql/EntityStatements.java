@@ -30,7 +30,7 @@ public final class EntityStatements {
         this.model = model;
         this.dialect = dialect;
         List<PropertyModel> written = model.properties().stream()
-                .filter(p -> p.kind() != PropertyKind.SET).toList();
+                .filter(p -> p.kind().hasColumn()).toList();
         this.insertWithKey = written;
         this.insertWithoutKey = written.stream().filter(p -> p.kind() != PropertyKind.ID).toList();
         this.eagerColumns = columnNames(model.eagerColumns());
