@@ -174,4 +174,25 @@ class OneToOneTest extends DatabaseTestKit {
 
         assertThat(profile("orphan").account.name).isEqualTo("bob");
     }
+
+    @Test
+    void deletingTheReverseSideClearsTheOwningReference() {
+        people();
+
+        Account ann = await(db.session(s -> db.aselect(Profile.class).filter(Profile_.bio.eq("writer")).getOrRaise()
+                .flatMap(writer -> db.adeleteInstance(writer).thenReturn(writer.account))));
+
+        assertThat(ann.profile).isNull();
+        assertThat(await(db.aselect(Account.class).filter(Account_.name.eq("ann")).getOrRaise()).profile).isNull();
+        assertThat(await(db.aselect(Profile.class).count())).isEqualTo(1);
+    }
+
+    @Test
+    void deletingTheOwningSideLeavesTheProfileWithoutAccount() {
+        people();
+
+        await(db.aselect(Account.class).filter(Account_.name.eq("ann")).getOrRaise().flatMap(db::adeleteInstance));
+
+        assertThat(profile("writer").account).isNull();
+    }
 }

@@ -104,4 +104,26 @@ final class OneToOneSync {
             updates.addAll(0, clearing);
         }
     }
+
+    /**
+     * After an object was deleted, the session's objects whose unique reference pointed at it hold
+     * null there, as the row now does.
+     *
+     * @param session the session
+     * @param model the deleted object's entity
+     * @param deleted the deleted object
+     */
+    static void released(Session session, io.nextorm.internal.mapping.EntityModel<?> model, Object deleted) {
+        for (PropertyModel property : model.properties()) {
+            if (property.kind() != PropertyKind.REVERSE_REFERENCE || !property.relation().reverse().nullable()) {
+                continue;
+            }
+            PropertyModel owning = property.relation().reverse();
+            Object holder = property.get(deleted);
+            if (holder != null && owning.get(holder) == deleted && session.entry(holder) != null) {
+                owning.set(holder, null);
+                session.written(holder);
+            }
+        }
+    }
 }
