@@ -298,7 +298,7 @@ public final class AsyncQuerySet<T> extends QuerySetTerminals<T> {
             EntityModel<?> owner = model;
             for (String name : attribute.path().names()) {
                 PropertyModel property = owner.property(name);
-                if (property.kind() != PropertyKind.REFERENCE && property.kind() != PropertyKind.SET) {
+                if (!property.kind().isRelation()) {
                     throw new IllegalArgumentException("prefetch() takes references and sets (or paths of them, as in "
                             + "Customer_.address.then(Address_.city)); " + property + " is a column");
                 }

@@ -46,12 +46,12 @@ public final class LabelledRowMapper<T> {
         this.model = model;
         this.dialect = dialect;
         for (PropertyModel property : model.properties()) {
-            if (property.kind() != PropertyKind.SET) {
+            if (property.kind().hasColumn()) {
                 byLabel.put(property.name().toLowerCase(Locale.ROOT), property);
             }
         }
         for (PropertyModel property : model.properties()) {
-            if (property.kind() != PropertyKind.SET) {
+            if (property.kind().hasColumn()) {
                 byLabel.putIfAbsent(property.column().toLowerCase(Locale.ROOT), property);
             }
         }

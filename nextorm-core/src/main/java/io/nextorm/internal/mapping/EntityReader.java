@@ -116,6 +116,7 @@ final class EntityReader {
 
         PropertyKind kind;
         Class<?> valueType;
+        String reverseOf = null;
         ValueConverter converter = converterOf(field, where, primaryKey || version);
         if (converter != null) {
             kind = PropertyKind.BASIC;
@@ -149,7 +150,8 @@ final class EntityReader {
             kind = PropertyKind.BASIC;
             valueType = List.class;
         } else if (fieldType.isAnnotationPresent(Entity.class)) {
-            kind = PropertyKind.REFERENCE;
+            reverseOf = OneToOneSides.reverseOf(entity, field);
+            kind = reverseOf == null ? PropertyKind.REFERENCE : PropertyKind.REVERSE_REFERENCE;
             valueType = fieldType;
         } else if (isBasic(box(fieldType))) {
             kind = primaryKey ? PropertyKind.ID : version ? PropertyKind.VERSION : PropertyKind.BASIC;
@@ -183,10 +185,15 @@ final class EntityReader {
         if (field.isAnnotationPresent(JoinTable.class) && kind != PropertyKind.SET) {
             throw new MappingException(where + ": @JoinTable maps a Set<Entity> onto a link table; this field is a " + kind);
         }
-        if (field.isAnnotationPresent(Reverse.class) && kind != PropertyKind.SET) {
-            throw new MappingException(where + ": @Reverse names the reverse side of a Set<Entity>; this field is a " + kind);
+        if (field.isAnnotationPresent(Reverse.class) && kind != PropertyKind.SET && kind != PropertyKind.REVERSE_REFERENCE) {
+            throw new MappingException(where + ": @Reverse names the reverse side of a Set<Entity> or of a one-to-one; "
+                    + "this field is a " + kind);
         }
-        if (columnName == null && kind != PropertyKind.SET) {
+        if (kind == PropertyKind.REVERSE_REFERENCE && (column != null || uniqueOnField != null)) {
+            throw new MappingException(where + " is the reverse side of the one-to-one " + fieldType.getSimpleName() + "."
+                    + reverseOf + " and has no column: remove its @Column/@Unique");
+        }
+        if (columnName == null && kind != PropertyKind.SET && kind != PropertyKind.REVERSE_REFERENCE) {
             columnName = kind == PropertyKind.REFERENCE
                     ? Naming.snakeCase(field.getName()) + "_" + referencedKeyColumn(fieldType, where)
                     : Naming.snakeCase(field.getName());
@@ -199,7 +206,7 @@ final class EntityReader {
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot access " + where, e);
         }
-        PropertyModel property = new PropertyModel(field, kind, valueType, kind == PropertyKind.SET ? null : columnName,
+        PropertyModel property = new PropertyModel(field, kind, valueType, kind.hasColumn() ? columnName : null,
                 nullable, generated, length, precision, scale, unique, sqlDefault, getter, setter);
         if (converter != null) {
             property.convertWith(converter);
@@ -325,9 +332,9 @@ final class EntityReader {
     }
 
     private static void requireColumn(Class<?> type, PropertyModel property) {
-        if (property.kind() == PropertyKind.SET) {
+        if (!property.kind().hasColumn()) {
             throw new MappingException("An index on " + type.getName() + "." + property.name()
-                    + " is impossible: a Set has no column");
+                    + " is impossible: a " + property.kind() + " has no column");
         }
     }
 

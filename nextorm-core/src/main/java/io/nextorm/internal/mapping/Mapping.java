@@ -85,9 +85,20 @@ public final class Mapping {
             for (PropertyModel property : model.properties()) {
                 if (property.kind() == PropertyKind.REFERENCE) {
                     property.resolve(RelationResolver.requireEntity(models, property), null);
+                } else if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
+                    EntityModel<?> target = RelationResolver.requireEntity(models, property);
+                    property.resolve(target, RelationResolver.oneToOneOf(model, property, target));
                 } else if (property.kind() == PropertyKind.SET) {
                     EntityModel<?> target = RelationResolver.requireEntity(models, property);
                     property.resolve(target, RelationResolver.relationOf(model, property, target, validateRelations));
+                }
+            }
+        }
+        for (EntityModel<?> model : models.values()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
+                    PropertyModel owning = property.relation().reverse();
+                    owning.resolve(owning.target(), new PropertyModel.Relation(property, null, null, null));
                 }
             }
         }

@@ -189,7 +189,9 @@ public final class PropertyModel {
     }
 
     /**
-     * How a set is stored; null for other kinds (and for a set whose relation was not validated).
+     * How a set is stored, or the other side of a one-to-one (for its reverse side, the owning unique
+     * reference; for the owning reference, the reverse side); null for other kinds (and for a set whose
+     * relation was not validated).
      *
      * @return the relation
      */
@@ -337,7 +339,7 @@ public final class PropertyModel {
     /**
      * How a {@code Set<T>} property is stored.
      *
-     * @param reverse the property on the other side: a reference (one-to-many) or a set (many-to-many)
+     * @param reverse the property on the other side: a reference (one-to-many, one-to-one) or a set (many-to-many)
      * @param joinTable the join table of a many-to-many, null for one-to-many
      * @param ownColumn the join table's column that refers to this side
      * @param otherColumn the join table's column that refers to the elements

@@ -85,6 +85,22 @@ final class RelationResolver {
         return new PropertyModel.Relation(reverse, joinTable, ownColumn, otherColumn);
     }
 
+    /**
+     * The relation of the reverse side of a one-to-one: the unique reference of the target that holds
+     * the column (chosen when the entity was read).
+     */
+    static PropertyModel.Relation oneToOneOf(EntityModel<?> owner, PropertyModel reverseSide, EntityModel<?> target) {
+        Reverse named = annotation(reverseSide, Reverse.class);
+        for (PropertyModel other : target.properties()) {
+            if (other.kind() == PropertyKind.REFERENCE && other.valueType() == owner.type() && other.unique()
+                    && (named == null || other.name().equals(named.value()))) {
+                return new PropertyModel.Relation(other, null, null, null);
+            }
+        }
+        throw new MappingException(reverseSide + " is the reverse side of a one-to-one, but " + target.type().getName()
+                + " has no unique reference to " + owner.type().getName() + ": add @Column(unique = true) to it");
+    }
+
     /** The fields of the target that can be the reverse side of the set, narrowed by {@code @Reverse}. */
     private static List<PropertyModel> candidates(EntityModel<?> owner, PropertyModel set, EntityModel<?> target) {
         List<PropertyModel> candidates = new ArrayList<>();

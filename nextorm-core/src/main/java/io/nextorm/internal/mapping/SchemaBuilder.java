@@ -34,7 +34,7 @@ final class SchemaBuilder {
                     foreignKeys.add(new ForeignKey("fk_" + model.table() + "_" + property.column(),
                             List.of(property.column()), property.target().table(), List.of(key.column())));
                 }
-                case SET -> {
+                case SET, REVERSE_REFERENCE -> {
                 }
             }
         }

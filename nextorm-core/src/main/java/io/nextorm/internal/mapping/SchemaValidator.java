@@ -142,7 +142,7 @@ public final class SchemaValidator {
                     if (relation != null && relation.isManyToMany()) {
                         owners.putIfAbsent(lower(relation.joinTable()), "the link table of " + property);
                     }
-                } else {
+                } else if (property.kind().hasColumn()) {
                     owners.put(lower(model.table()) + "." + lower(property.column()), "the field " + property
                             + (property.kind() == PropertyKind.REFERENCE ? " (reference)" : "")
                             + (property.fieldType().isPrimitive() ? PRIMITIVE : ""));
@@ -167,7 +167,7 @@ public final class SchemaValidator {
         }
         for (EntityModel<?> model : mapping.entities()) {
             for (PropertyModel property : model.properties()) {
-                if (property.kind() == PropertyKind.SET || property.kind() == PropertyKind.REFERENCE) {
+                if (!property.kind().hasColumn() || property.kind() == PropertyKind.REFERENCE) {
                     continue;
                 }
                 CatalogColumn found = byColumn.get(lower(model.table()) + "." + lower(property.column()));

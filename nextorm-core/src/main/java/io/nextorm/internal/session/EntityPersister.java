@@ -251,9 +251,13 @@ final class EntityPersister {
         });
     }
 
-    /** Deletes the object's many-to-many link rows, which would otherwise keep its row from being deleted. */
+    /**
+     * Deletes the object's many-to-many link rows and clears the optional one-to-one references to it,
+     * which would otherwise keep its row from being deleted.
+     */
     private Mono<Void> deleteLinks(Connection connection, Object entity) {
-        List<String> sql = statements.linkDeleteSql();
+        List<String> sql = new java.util.ArrayList<>(statements.linkDeleteSql());
+        sql.addAll(statements.oneToOneReleaseSql());
         if (sql.isEmpty()) {
             return Mono.empty();
         }

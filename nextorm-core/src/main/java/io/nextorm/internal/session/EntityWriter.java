@@ -150,6 +150,7 @@ public final class EntityWriter {
             return runtime.withConnection(connection -> runtime.persister(model).delete(connection, entity, checkVersion))
                     .then(Mono.fromRunnable(() -> {
                         if (session != null) {
+                            OneToOneSync.released(session, model, entity);
                             session.forget(entity);
                         }
                         Write.DELETE.after(entity, model);

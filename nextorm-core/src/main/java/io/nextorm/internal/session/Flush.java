@@ -63,6 +63,9 @@ final class Flush {
     }
 
     Mono<Void> run() {
+        if (only == null) {
+            OneToOneSync.apply(session);
+        }
         return (only == null ? new FlushReads(runtime).before(session) : Mono.<Void>empty())
                 .then(Mono.defer(this::planAndWrite));
     }
@@ -143,6 +146,7 @@ final class Flush {
                 }
             }
         }
+        OneToOneSync.clearingFirst(runtime, updates);
         for (Entry entry : news) {
             if (entry.state == Entry.State.NEW && inserting.add(entry.entity)) {
                 inserts.add(entry);

@@ -4,13 +4,17 @@ import io.nextorm.Lazy;
 import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.query.SelectSpec;
 import io.nextorm.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,10 +83,11 @@ public final class QueryRunner {
                 return runtime.withConnection(connection -> runtime.executor().stream(connection, statement,
                         row -> mapper.map(row, loader), STREAM_FETCH_SIZE));
             });
-            if (spec.prefetch().isEmpty()) {
+            List<PropertyPath> prefetch = withReverseSides(model, spec.prefetch());
+            if (prefetch.isEmpty()) {
                 return rows;
             }
-            return rows.buffer(STREAM_FETCH_SIZE).concatMap(batch -> relations.prefetch(model, batch, spec.prefetch())
+            return rows.buffer(STREAM_FETCH_SIZE).concatMap(batch -> relations.prefetch(model, batch, prefetch)
                     .thenMany(Flux.fromIterable(batch)), 1);
         });
     }
@@ -104,13 +109,33 @@ public final class QueryRunner {
                 Session session = runtime.sessionOf(context);
                 rows = rows.doOnNext(entity -> knowLazyValues(session, entity, lazyValues));
             }
-            if (spec.prefetch().isEmpty()) {
+            List<PropertyPath> prefetch = withReverseSides(model, spec.prefetch());
+            if (prefetch.isEmpty()) {
                 return rows;
             }
             Flux<T> all = rows;
-            return all.collectList().flatMapMany(found -> relations.prefetch(model, found, spec.prefetch())
+            return all.collectList().flatMapMany(found -> relations.prefetch(model, found, prefetch)
                     .thenMany(Flux.fromIterable(found)));
         }));
+    }
+
+    /**
+     * The paths to prefetch: those asked for, and the reverse sides of the entity's one-to-ones, which
+     * are always loaded with the objects (one more SELECT per query, as PonyORM does), so that a null
+     * there means "none" rather than "not loaded".
+     */
+    private static List<PropertyPath> withReverseSides(EntityModel<?> model, List<PropertyPath> asked) {
+        List<PropertyPath> paths = null;
+        for (PropertyModel property : model.properties()) {
+            if (property.kind() == PropertyKind.REVERSE_REFERENCE
+                    && asked.stream().noneMatch(p -> p.names().get(0).equals(property.name()))) {
+                if (paths == null) {
+                    paths = new ArrayList<>(asked);
+                }
+                paths.add(PropertyPath.of(model.type(), property.name()));
+            }
+        }
+        return paths == null ? asked : paths;
     }
 
     /**

@@ -79,6 +79,8 @@ final class RelationLoader {
                 targets = loadReferences(property, owners);
             } else if (property.kind() == PropertyKind.SET) {
                 targets = loadSets(property, owners);
+            } else if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
+                targets = OneToOneLoader.load(this, runtime, property, owners);
             } else {
                 return Mono.error(new IllegalArgumentException("prefetch() takes references and sets; " + property
                         + " is a column"));
@@ -123,6 +125,7 @@ final class RelationLoader {
                                 reference.set(owner, found);
                                 value = found;
                             }
+                            OneToOneLoader.pointBack(session, reference, owner, value);
                             if (distinct.add(value)) {
                                 targets.add(value);
                             }
@@ -415,7 +418,7 @@ final class RelationLoader {
         return Flux.fromIterable(chunks);
     }
 
-    private EntityLoader loader(Session session) {
+    EntityLoader loader(Session session) {
         return session != null ? session.loader() : new OnceLoader(runtime.loader(reactor.util.context.Context.empty()));
     }
 

@@ -30,7 +30,7 @@ public final class EntityStatements {
         this.model = model;
         this.dialect = dialect;
         List<PropertyModel> written = model.properties().stream()
-                .filter(p -> p.kind() != PropertyKind.SET).toList();
+                .filter(p -> p.kind().hasColumn()).toList();
         this.insertWithKey = written;
         this.insertWithoutKey = written.stream().filter(p -> p.kind() != PropertyKind.ID).toList();
         this.eagerColumns = columnNames(model.eagerColumns());
@@ -142,6 +142,26 @@ public final class EntityStatements {
             }
         }
         return List.copyOf(sql);
+    }
+
+    /**
+     * The UPDATEs that release an object about to be deleted from the optional one-to-ones whose
+     * unique reference points at it (the reverse sides of this entity): {@code UPDATE account SET
+     * profile_id = NULL WHERE profile_id = ?}, as PonyORM clears them.
+     *
+     * @return the SQL, each with one parameter (the object's key)
+     */
+    public List<String> oneToOneReleaseSql() {
+        List<String> sql = new java.util.ArrayList<>();
+        for (PropertyModel property : model.properties()) {
+            if (property.kind() == io.nextorm.internal.mapping.PropertyKind.REVERSE_REFERENCE
+                    && property.relation().reverse().nullable()) {
+                PropertyModel owning = property.relation().reverse();
+                sql.add(new SqlText(dialect).append("UPDATE ").identifier(property.target().table()).append(" SET ")
+                        .identifier(owning.column()).append(" = NULL WHERE ").equalsMarker(owning.column()).toString());
+            }
+        }
+        return sql;
     }
 
     /**

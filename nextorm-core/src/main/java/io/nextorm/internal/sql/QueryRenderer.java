@@ -385,30 +385,47 @@ final class QueryRenderer {
         List<String> names = path.names();
         for (int i = 0; i < names.size() - 1; i++) {
             PropertyModel reference = model.property(names.get(i));
-            if (reference.kind() != PropertyKind.REFERENCE) {
+            if (reference.kind() != PropertyKind.REFERENCE && reference.kind() != PropertyKind.REVERSE_REFERENCE) {
                 throw new IllegalArgumentException(path + ": " + reference + " is not a reference to another entity,"
                         + " so the path cannot go through it");
             }
             EntityModel<?> target = reference.target();
-            if (i == names.size() - 2 && names.get(i + 1).equals(target.id().name())) {
+            if (reference.kind() == PropertyKind.REFERENCE && i == names.size() - 2
+                    && names.get(i + 1).equals(target.id().name())) {
                 return new ResolvedColumn(alias, reference);
             }
-            String key = alias + "." + String.join(".", names.subList(0, i + 1));
-            String joinAlias = implicitJoins.get(key);
-            if (joinAlias == null) {
-                joinAlias = depth == 0 ? "t" + (implicitJoins.size() + 1) : rootAlias + "_" + (implicitJoins.size() + 1);
-                implicitJoins.put(key, joinAlias);
-                (path.alias() == null && path.root() == root.type() ? rootJoinSql : joinedJoinSql).add(" LEFT JOIN " + dialect.identifier(target.table()) + " " + joinAlias + " ON "
-                        + column(joinAlias, target.id().column()) + " = " + column(alias, reference.column()));
-            }
-            alias = joinAlias;
+            alias = join(path, alias, model, reference, String.join(".", names.subList(0, i + 1)));
             model = target;
         }
         PropertyModel property = model.property(path.leaf());
         if (property.kind() == PropertyKind.SET) {
             throw new IllegalArgumentException(path + " is a Set relation, which has no column to compare or order by");
         }
+        if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
+            // no column here: the other side's key, through a LEFT JOIN on its unique reference back (NULL when none)
+            return new ResolvedColumn(join(path, alias, model, property, String.join(".", names)), property.target().id());
+        }
         return new ResolvedColumn(alias, property);
+    }
+
+    /**
+     * The alias of the implicit LEFT JOIN that a path makes through a reference (on the target's key)
+     * or the reverse side of a one-to-one (on the target's unique reference back), added once per path.
+     */
+    private String join(PropertyPath path, String alias, EntityModel<?> model, PropertyModel reference, String through) {
+        EntityModel<?> target = reference.target();
+        String key = alias + "." + through;
+        String joinAlias = implicitJoins.get(key);
+        if (joinAlias == null) {
+            joinAlias = depth == 0 ? "t" + (implicitJoins.size() + 1) : rootAlias + "_" + (implicitJoins.size() + 1);
+            implicitJoins.put(key, joinAlias);
+            String on = reference.kind() == PropertyKind.REVERSE_REFERENCE
+                    ? column(joinAlias, reference.relation().reverse().column()) + " = " + column(alias, model.id().column())
+                    : column(joinAlias, target.id().column()) + " = " + column(alias, reference.column());
+            (path.alias() == null && path.root() == root.type() ? rootJoinSql : joinedJoinSql).add(" LEFT JOIN "
+                    + dialect.identifier(target.table()) + " " + joinAlias + " ON " + on);
+        }
+        return joinAlias;
     }
 
     private boolean needsImplicitJoins(List<? extends Expression> alsoUsed) {
@@ -423,11 +440,18 @@ final class QueryRenderer {
         spec.joins().forEach(j -> PathCollector.collect(j.on(), expressions));
         spec.orderBy().forEach(o -> PathCollector.collect(o.expression(), expressions));
         for (Expression expression : expressions) {
-            if (expression instanceof PropertyPath path && path.names().size() > 1) {
+            if (expression instanceof PropertyPath path && (path.names().size() > 1 || isReverseSide(path))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean isReverseSide(PropertyPath path) {
+        EntityModel<?> model = path.alias() != null ? joinedByAlias.get(path.alias())
+                : path.root() == root.type() ? root : null;
+        return model != null && model.properties().stream()
+                .anyMatch(p -> p.name().equals(path.leaf()) && p.kind() == PropertyKind.REVERSE_REFERENCE);
     }
 
     /**

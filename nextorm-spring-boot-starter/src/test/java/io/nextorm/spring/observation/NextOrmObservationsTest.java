@@ -30,7 +30,7 @@ class NextOrmObservationsTest extends SpringDatabaseKit {
                         NextOrmObservationAutoConfiguration.class))
                 .withUserConfiguration(FixtureConfiguration.class, Registry.class)
                 .withPropertyValues(databaseProperties())
-                .withPropertyValues("nextorm.create-tables=true");
+                .withPropertyValues("nextorm.schema=create");
     }
 
     @Test

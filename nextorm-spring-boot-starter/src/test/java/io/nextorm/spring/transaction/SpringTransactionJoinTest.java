@@ -44,7 +44,7 @@ class SpringTransactionJoinTest extends SpringDatabaseKit {
                         NextOrmAutoConfiguration.class))
                 .withUserConfiguration(FixtureConfiguration.class, ServiceConfiguration.class)
                 .withPropertyValues(databaseProperties())
-                .withPropertyValues("nextorm.create-tables=true");
+                .withPropertyValues("nextorm.schema=create");
     }
 
     private void run(java.util.function.Consumer<ApplicationContext> test) {

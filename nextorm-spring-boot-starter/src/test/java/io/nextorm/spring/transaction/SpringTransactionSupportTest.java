@@ -39,7 +39,7 @@ class SpringTransactionSupportTest {
                     R2dbcTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
                     NextOrmAutoConfiguration.class))
             .withUserConfiguration(FixtureConfiguration.class, ServiceConfiguration.class)
-            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.create-tables=true");
+            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=create");
 
     @Test
     void databaseGetsTheSpringTransactionSupport() {
@@ -53,7 +53,7 @@ class SpringTransactionSupportTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class))
                 .withUserConfiguration(FixtureConfiguration.class)
-                .withPropertyValues("spring.r2dbc.generate-unique-name=true")
+                .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=create")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(SpringTransactionSupport.class);
                     assertThat(context.getBean(AsyncDatabase.class).transactionSupport())

@@ -2,6 +2,7 @@ package io.nextorm.spring.boot.autoconfigure;
 
 import io.nextorm.AsyncDatabase;
 import io.nextorm.MappingException;
+import io.nextorm.SchemaCheck;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
@@ -16,8 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Starts the auto-configured database: checks that there are entities, binds to the connection
- * factory (which picks the dialect), reaches the database once, maps the entities (creating or
- * validating tables as configured), and logs what was mapped; all within
+ * factory (which picks the dialect), reaches the database once, maps the entities (validating the
+ * schema, creating missing tables first or checking nothing, as {@code nextorm.schema} says), and logs what was mapped; all within
  * {@code nextorm.startup-timeout}, so that a down database stops the application with a clear
  * failure instead of hanging it or surfacing at its first request.
  */
@@ -52,12 +53,13 @@ final class DatabaseStartup {
      */
     static void start(AsyncDatabase db, ConnectionFactory connectionFactory, NextOrmProperties properties) {
         Duration timeout = properties.getStartupTimeout();
+        SchemaCheck schemaCheck = properties.schemaCheck();
         String database = String.valueOf(connectionFactory.getMetadata().getName());
         Mono.defer(() -> db.bind(connectionFactory))
                 .onErrorMap(IllegalArgumentException.class, error -> new NextOrmStartupException(
                         NextOrmStartupException.Reason.UNSUPPORTED_DATABASE, error.getMessage(), error))
                 .then(Mono.defer(() -> reach(connectionFactory, database)))
-                .then(Mono.defer(() -> db.generateMapping(properties.isCreateTables(), properties.isValidateRelations())))
+                .then(Mono.defer(() -> db.generateMapping(schemaCheck, properties.isValidateRelations())))
                 .timeout(timeout)
                 .onErrorMap(TimeoutException.class, error -> new NextOrmStartupException(
                         NextOrmStartupException.Reason.UNREACHABLE_DATABASE, "nextorm could not reach the " + database
@@ -68,7 +70,11 @@ final class DatabaseStartup {
                 .block();
         LOG.info("nextorm mapped " + db.entities().size() + " entities " + db.entities().keySet() + " on "
                 + database + " with " + db.dialect().getClass().getSimpleName()
-                + (properties.isCreateTables() ? " (missing tables created)" : ""));
+                + switch (schemaCheck) {
+                    case CREATE -> " (missing tables created, schema validated)";
+                    case VALIDATE -> " (schema validated)";
+                    case NONE -> " (schema not checked: nextorm.schema=none)";
+                });
     }
 
     private static Mono<Void> reach(ConnectionFactory connectionFactory, String database) {

@@ -55,9 +55,9 @@ public final class MappingFailureAnalyzer extends AbstractFailureAnalyzer<Mappin
         }
         if (text.contains("table") || text.contains("column") || text.contains("schema")) {
             return "Make the database's schema match the entities: run your migrations (Flyway, Liquibase and "
-                    + "spring.sql.init run before nextorm's check), let nextorm create missing tables "
-                    + "(nextorm.create-tables=true, or nextorm.schema=create), or change the entity field named "
-                    + "above to match its column.";
+                    + "spring.sql.init run before nextorm's check), let nextorm create the missing tables "
+                    + "(set nextorm.schema=create), or fix the entity field named above to match its column; "
+                    + "to start without checking the schema at all, set nextorm.schema=none.";
         }
         return "Fix the entity class named above (every @Entity needs a @PrimaryKey field and supported field types). "
                 + "Check that nextorm.entity-packages (by default the application's package) holds only the entities "

@@ -71,8 +71,8 @@ public final class NextOrmAutoConfiguration {
     }
 
     /**
-     * The database, bound to the connection factory and mapped, its tables created when
-     * {@code nextorm.create-tables} is set.
+     * The database, bound to the connection factory and mapped, its schema checked as
+     * {@code nextorm.schema} says (validated by default; missing tables created with {@code create}).
      *
      * <p>Starting blocks, once, while the application context starts, for at most
      * {@code nextorm.startup-timeout}: a bean must be ready when it is injected, and bad entities,

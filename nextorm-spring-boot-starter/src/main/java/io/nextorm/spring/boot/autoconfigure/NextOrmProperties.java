@@ -1,6 +1,8 @@
 package io.nextorm.spring.boot.autoconfigure;
 
+import io.nextorm.SchemaCheck;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.List;
  * <pre>{@code
  * nextorm:
  *   entity-packages: com.example.blog
- *   create-tables: true
+ *   schema: validate        # the default; create makes the missing tables, none checks nothing
  *   validate-relations: true
  *   metrics:
  *     max-statements: 200
@@ -31,7 +33,16 @@ public class NextOrmProperties {
     private List<String> entityPackages = new ArrayList<>();
 
     /**
-     * Whether to create the missing tables at startup (CREATE TABLE IF NOT EXISTS).
+     * What startup does with the database's schema: validate (the default) checks the tables and
+     * columns against the entities and fails startup listing every mismatch; create first creates
+     * the missing tables (CREATE TABLE IF NOT EXISTS), then validates; none checks nothing. When
+     * set, it wins over the deprecated nextorm.create-tables.
+     */
+    private SchemaCheck schema;
+
+    /**
+     * Whether to create the missing tables at startup (CREATE TABLE IF NOT EXISTS). Deprecated
+     * alias: true means nextorm.schema=create, and is ignored when nextorm.schema is set.
      */
     private boolean createTables = false;
 
@@ -121,10 +132,47 @@ public class NextOrmProperties {
     }
 
     /**
+     * The schema check as set by {@code nextorm.schema}.
+     *
+     * @return the check, or null when the property is not set (see {@link #schemaCheck()})
+     */
+    public SchemaCheck getSchema() {
+        return schema;
+    }
+
+    /**
+     * Sets what startup does with the database's schema ({@code nextorm.schema}).
+     *
+     * @param schema validate, create or none; null for the default
+     */
+    public void setSchema(SchemaCheck schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * The schema check startup runs: {@code nextorm.schema} when it is set; otherwise
+     * {@link SchemaCheck#CREATE} when the deprecated {@code nextorm.create-tables} is true, else
+     * {@link SchemaCheck#VALIDATE}.
+     *
+     * @return the check to run
+     */
+    public SchemaCheck schemaCheck() {
+        if (schema != null) {
+            return schema;
+        }
+        return createTables ? SchemaCheck.CREATE : SchemaCheck.VALIDATE;
+    }
+
+    /**
      * Whether missing tables are created at startup.
      *
      * @return true to create them
+     * @deprecated use {@code nextorm.schema=create} ({@link #getSchema()}); true means create unless
+     *             {@code nextorm.schema} is set
      */
+    @Deprecated
+    @DeprecatedConfigurationProperty(replacement = "nextorm.schema",
+            reason = "nextorm.schema=create creates the missing tables and validates the rest")
     public boolean isCreateTables() {
         return createTables;
     }
@@ -133,7 +181,9 @@ public class NextOrmProperties {
      * Sets whether missing tables are created at startup.
      *
      * @param createTables true to create them
+     * @deprecated use {@link #setSchema(SchemaCheck)} with {@link SchemaCheck#CREATE}
      */
+    @Deprecated
     public void setCreateTables(boolean createTables) {
         this.createTables = createTables;
     }

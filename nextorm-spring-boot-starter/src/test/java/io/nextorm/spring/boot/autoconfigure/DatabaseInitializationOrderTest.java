@@ -29,7 +29,7 @@ class DatabaseInitializationOrderTest {
                         R2dbcInitializationAutoConfiguration.class, NextOrmAutoConfiguration.class))
                 .withUserConfiguration(FixtureConfiguration.class, Probe.class)
                 .withPropertyValues("spring.r2dbc.generate-unique-name=true", "spring.sql.init.mode=always",
-                        "spring.sql.init.schema-locations=classpath:init-order/schema.sql")
+                        "spring.sql.init.schema-locations=classpath:init-order/schema.sql", "nextorm.schema=create")
                 .run(context -> assertThat(context.getBean("seenByCustomizer"))
                         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                         .containsExactly("init_marker exists"));

@@ -27,7 +27,7 @@ class NextOrmAutoConfigurationTest {
     // a database of its own for each context: the embedded one outlives its context (DB_CLOSE_DELAY=-1)
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class))
-            .withPropertyValues("spring.r2dbc.generate-unique-name=true");
+            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=none");
 
     @Test
     void databaseIsBoundToTheEmbeddedH2AndMapsTheApplicationPackage() {
@@ -43,7 +43,7 @@ class NextOrmAutoConfigurationTest {
     @Test
     void tablesAreCreatedWhenAsked() {
         runner.withUserConfiguration(FixtureConfiguration.class)
-                .withPropertyValues("nextorm.create-tables=true")
+                .withPropertyValues("nextorm.schema=create")
                 .run(context -> {
                     AsyncDatabase db = context.getBean(AsyncDatabase.class);
                     db.asave(Shelf.named("fiction"))
@@ -56,12 +56,13 @@ class NextOrmAutoConfigurationTest {
     }
 
     @Test
-    void tablesAreNotCreatedByDefault() {
-        runner.withUserConfiguration(FixtureConfiguration.class).run(context -> {
-            assertThat(context.getBean(NextOrmProperties.class).isCreateTables()).isFalse();
-            context.getBean(AsyncDatabase.class).aselect(Shelf.class).count()
-                    .as(StepVerifier::create)
-                    .verifyError();
+    void tablesAreNotCreatedByDefaultTheSchemaIsValidated() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class))
+                .withPropertyValues("spring.r2dbc.generate-unique-name=true")
+                .withUserConfiguration(FixtureConfiguration.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("missing table");
         });
     }
 

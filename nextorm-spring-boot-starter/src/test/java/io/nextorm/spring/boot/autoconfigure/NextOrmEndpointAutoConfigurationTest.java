@@ -16,7 +16,7 @@ class NextOrmEndpointAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class,
                     NextOrmEndpointAutoConfiguration.class))
             .withUserConfiguration(FixtureConfiguration.class)
-            .withPropertyValues("spring.r2dbc.generate-unique-name=true");
+            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=create");
 
     @Test
     void endpointIsThereWhenExposed() {

@@ -28,7 +28,7 @@ class NextOrmMetricsAutoConfigurationTest {
                     R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class,
                     NextOrmMetricsAutoConfiguration.class))
             .withUserConfiguration(FixtureConfiguration.class)
-            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.create-tables=true");
+            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=create");
 
     @Test
     void queriesAreMeteredUnderTheDatabasesBeanName() {
@@ -71,7 +71,7 @@ class NextOrmMetricsAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class,
                         NextOrmMetricsAutoConfiguration.class))
                 .withUserConfiguration(FixtureConfiguration.class)
-                .withPropertyValues("spring.r2dbc.generate-unique-name=true")
+                .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=create")
                 .run(context -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean(NextOrmMetricsAutoConfiguration.STATEMENT_TAGS_FILTER));
     }

@@ -14,10 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NextOrmPropertiesTest {
 
     @Test
-    void defaultsCreateNoTablesAndValidateRelations() {
+    @SuppressWarnings("deprecation")
+    void defaultsValidateTheSchemaAndRelations() {
         NextOrmProperties properties = new NextOrmProperties();
 
         assertThat(properties.getEntityPackages()).isEmpty();
+        assertThat(properties.getSchema()).isNull();
+        assertThat(properties.schemaCheck()).isEqualTo(io.nextorm.SchemaCheck.VALIDATE);
         assertThat(properties.isCreateTables()).isFalse();
         assertThat(properties.isValidateRelations()).isTrue();
         assertThat(properties.getMetrics().isEnabled()).isTrue();
@@ -25,6 +28,26 @@ class NextOrmPropertiesTest {
     }
 
     @Test
+    void schemaBindsCaseInsensitivelyAndWinsOverTheDeprecatedAlias() {
+        NextOrmProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "nextorm.schema", "none", "nextorm.create-tables", "true")))
+                .bind("nextorm", NextOrmProperties.class).get();
+
+        assertThat(properties.getSchema()).isEqualTo(io.nextorm.SchemaCheck.NONE);
+        assertThat(properties.schemaCheck()).isEqualTo(io.nextorm.SchemaCheck.NONE);
+    }
+
+    @Test
+    void createTablesAloneMeansCreate() {
+        NextOrmProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "nextorm.create-tables", "true")))
+                .bind("nextorm", NextOrmProperties.class).get();
+
+        assertThat(properties.schemaCheck()).isEqualTo(io.nextorm.SchemaCheck.CREATE);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
     void bindsFromKebabCaseKeys() {
         NextOrmProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "nextorm.entity-packages", "com.example.blog,com.example.shop",
@@ -49,7 +72,7 @@ class NextOrmPropertiesTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(metadata).contains("\"nextorm.entity-packages\"", "\"nextorm.create-tables\"",
-                "\"nextorm.validate-relations\"", "\"nextorm.metrics.enabled\"", "\"nextorm.metrics.max-statements\"",
+                "\"nextorm.validate-relations\"", "\"nextorm.schema\"", "\"replacement\": \"nextorm.schema\"", "\"nextorm.metrics.enabled\"", "\"nextorm.metrics.max-statements\"",
                 "Whether to create the missing tables at startup");
     }
 }

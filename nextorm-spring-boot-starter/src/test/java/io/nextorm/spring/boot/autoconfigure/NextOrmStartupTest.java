@@ -34,7 +34,7 @@ class NextOrmStartupTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, NextOrmAutoConfiguration.class))
             .withUserConfiguration(FixtureConfiguration.class)
-            .withPropertyValues("spring.r2dbc.generate-unique-name=true");
+            .withPropertyValues("spring.r2dbc.generate-unique-name=true", "nextorm.schema=create");
 
     @Test
     void enabledFalseLeavesNextOrmOut() {
@@ -55,6 +55,7 @@ class NextOrmStartupTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(NextOrmAutoConfiguration.class))
                 .withUserConfiguration(FixtureConfiguration.class, TwoFactories.class, PrimaryFactory.class)
+                .withPropertyValues("nextorm.schema=none")
                 .run(context -> assertThat(context.getBean(AsyncDatabase.class).isBound()).isTrue());
     }
 
@@ -161,7 +162,7 @@ class NextOrmStartupTest {
     void analyzerOfASchemaMismatchPointsAtMigrationsAndCreation() {
         FailureAnalysis analysis = new MappingFailureAnalyzer().analyze(new MappingException(
                 "The schema does not match the entities: missing table shelf (entity Shelf)"));
-        assertThat(analysis.getAction()).contains("Flyway", "nextorm.create-tables=true");
+        assertThat(analysis.getAction()).contains("Flyway", "nextorm.schema=create");
     }
 
     @Test

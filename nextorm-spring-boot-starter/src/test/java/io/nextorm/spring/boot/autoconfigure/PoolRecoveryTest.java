@@ -56,7 +56,7 @@ class PoolRecoveryTest extends SpringDatabaseKit {
         return new SpringApplicationBuilder(PoolApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(databaseProperties())
-                .properties("nextorm.create-tables=true", "spring.r2dbc.pool.max-size=1", "spring.r2dbc.pool.initial-size=1",
+                .properties("nextorm.schema=create", "spring.r2dbc.pool.max-size=1", "spring.r2dbc.pool.initial-size=1",
                         "nextorm.entity-packages=" + Shelf.class.getPackageName())
                 .properties(properties);
     }

@@ -57,7 +57,7 @@ class UserDatabaseMetricsTest extends SpringDatabaseKit {
     @Test
     void fiftyPagesAreOneStatementInTheEndpointAndOneMeterSeries() {
         runner().withUserConfiguration(io.nextorm.spring.boot.autoconfigure.fixture.FixtureConfiguration.class)
-                .withPropertyValues("nextorm.create-tables=true")
+                .withPropertyValues("nextorm.schema=create")
                 .run(context -> {
                     AsyncDatabase db = context.getBean(AsyncDatabase.class);
                     db.clearLocalStats();
