@@ -25,6 +25,7 @@ public final class EntityRowMapper<T> {
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
+    private final GeneratedColumns generated;
 
     /**
      * Prepares the mapper of an entity.
@@ -33,6 +34,17 @@ public final class EntityRowMapper<T> {
      * @param dialect the dialect whose conversions apply
      */
     public EntityRowMapper(EntityModel<T> model, Dialect dialect) {
+        this(model, dialect, ColumnFillerGenerator.enabled());
+    }
+
+    /**
+     * Prepares the mapper of an entity, with or without a generated filler (for comparisons).
+     *
+     * @param model the entity
+     * @param dialect the dialect whose conversions apply
+     * @param generate whether to try generating the filler; false writes through method handles
+     */
+    public EntityRowMapper(EntityModel<T> model, Dialect dialect, boolean generate) {
         this.model = model;
         this.dialect = dialect;
         this.columns = model.eagerColumns();
@@ -51,6 +63,16 @@ public final class EntityRowMapper<T> {
             }
         }
         this.idIndex = id;
+        this.generated = generate ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
+    }
+
+    /**
+     * Whether rows are written by a generated class (else through the properties' method handles).
+     *
+     * @return true when the entity's filler was generated
+     */
+    public boolean isGenerated() {
+        return generated != null;
     }
 
     /**
@@ -85,6 +107,18 @@ public final class EntityRowMapper<T> {
     }
 
     private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
+        if (generated != null) {
+            try {
+                generated.fill(entity, row, loader, id);
+                return;
+            } catch (ClassCastException e) {
+                // a value of the wrong type: the property models say which property and why
+            }
+        }
+        fillByProperties(entity, row, loader, id);
+    }
+
+    private void fillByProperties(T entity, Readable row, EntityLoader loader, Object id) {
         PropertyModel[] all = properties;
         for (int i = 0; i < all.length; i++) {
             Object value = i == idIndex ? id : read(row, i);
