@@ -25,6 +25,8 @@ public final class EntityRowMapper<T> {
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
+    private final PropertyModel[] sets;
+    private final PropertyModel[] lazies;
     private final GeneratedColumns generated;
 
     /**
@@ -63,6 +65,8 @@ public final class EntityRowMapper<T> {
             }
         }
         this.idIndex = id;
+        this.sets = model.sets().toArray(new PropertyModel[0]);
+        this.lazies = model.lazies().toArray(new PropertyModel[0]);
         this.generated = generate ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
     }
 
@@ -89,7 +93,7 @@ public final class EntityRowMapper<T> {
 
     private void fill(T entity, Readable row, EntityLoader loader, Object id) {
         fillColumns(entity, row, loader, id);
-        for (PropertyModel set : model.sets()) {
+        for (PropertyModel set : sets) {
             set.set(entity, new UnloadedSet<>(set));
         }
     }
@@ -107,15 +111,18 @@ public final class EntityRowMapper<T> {
     }
 
     private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
-        if (generated != null) {
-            try {
-                generated.fill(entity, row, loader, id);
-                return;
-            } catch (ClassCastException e) {
-                // a value of the wrong type: the property models say which property and why
-            }
+        if (generated == null) {
+            fillByProperties(entity, row, loader, id);
+            return;
         }
-        fillByProperties(entity, row, loader, id);
+        try {
+            generated.fill(entity, row, loader, id);
+        } catch (ClassCastException e) {
+            // not a second pass through the handles with the row: the row would then escape (the JIT's
+            // escape analysis is per method, not per path) and cost its allocation on every row
+            throw new IllegalArgumentException("Cannot map a row of " + model.name() + ": a column's value is not"
+                    + " of its property's type (" + e.getMessage() + ")", e);
+        }
     }
 
     private void fillByProperties(T entity, Readable row, EntityLoader loader, Object id) {
@@ -127,7 +134,7 @@ public final class EntityRowMapper<T> {
             }
             all[i].set(entity, value);
         }
-        for (PropertyModel lazy : model.lazies()) {
+        for (PropertyModel lazy : lazies) {
             lazy.set(entity, Lazy.notLoaded());
         }
     }
