@@ -49,6 +49,13 @@ final class ColumnFillerGenerator {
     private static final int LOADER = 3;
     private static final int ID = 4;
     private static final int VALUE = 5;
+    /**
+     * Dead bytes after {@code fill}'s return that put it above HotSpot's limit for inlining a hot
+     * method (FreqInlineSize, 325 bytes by default), so that it is compiled on its own: inlined into
+     * the deep reactive chain that calls it, its per-column driver calls made the compilation so large
+     * that escape analysis left the driver's per-column iterators (about 160 bytes a row) on the heap.
+     */
+    static final int NOT_INLINED_PADDING = 330;
 
     private ColumnFillerGenerator() {
     }
@@ -125,6 +132,9 @@ final class ColumnFillerGenerator {
             lazy(fill, entity, lazies[i], i);
         }
         fill.visitInsn(Opcodes.RETURN);
+        for (int i = 0; i < NOT_INLINED_PADDING; i++) {
+            fill.visitInsn(Opcodes.NOP);
+        }
         fill.visitMaxs(0, 0);
         fill.visitEnd();
         writer.visitEnd();
