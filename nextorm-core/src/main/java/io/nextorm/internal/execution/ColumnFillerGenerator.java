@@ -153,7 +153,7 @@ final class ColumnFillerGenerator {
         }
         code.visitVarInsn(Opcodes.ASTORE, VALUE);
         if (!isId) {
-            convert(code, index, readType, valueType);
+            convert(code, index, nameable(entity, valueType) ? valueType : null);
         }
         if (column.kind() == PropertyKind.REFERENCE) {
             code.visitVarInsn(Opcodes.ALOAD, 0);
@@ -175,14 +175,17 @@ final class ColumnFillerGenerator {
         }
     }
 
-    /** As {@code Dialect.fromDatabase}, which returns a value already of its type unchanged. */
-    private static void convert(MethodVisitor code, int index, Class<?> readType, Class<?> valueType) {
+    /**
+     * As {@code Dialect.fromDatabase}, which returns a value already of its type as it is: that test
+     * is made in line with the constant class (numbers, read as the driver's type, mostly pass it).
+     */
+    private static void convert(MethodVisitor code, int index, Class<?> inlineCheck) {
         Label done = new Label();
-        if (readType == valueType) {
+        if (inlineCheck != null) {
             code.visitVarInsn(Opcodes.ALOAD, VALUE);
             code.visitJumpInsn(Opcodes.IFNULL, done);
             code.visitVarInsn(Opcodes.ALOAD, VALUE);
-            code.visitTypeInsn(Opcodes.INSTANCEOF, Type.getInternalName(valueType));
+            code.visitTypeInsn(Opcodes.INSTANCEOF, Type.getInternalName(inlineCheck));
             code.visitJumpInsn(Opcodes.IFNE, done);
         }
         code.visitVarInsn(Opcodes.ALOAD, 0);
