@@ -293,7 +293,9 @@ public interface Dialect {
     Class<?> databaseType(Class<?> javaType);
 
     /**
-     * Converts what the driver returned into the Java type of a property.
+     * Converts what the driver returned into the Java type of a property. A value already of the
+     * type is returned as it is: generated row mappers make that test themselves and call this
+     * method only for values of another type.
      *
      * @param value the driver's value, not null
      * @param javaType the wanted (boxed) type

@@ -26,6 +26,9 @@ public final class EntityRowMapper<T> {
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
+    private final PropertyModel[] sets;
+    private final PropertyModel[] lazies;
+    private final GeneratedColumns generated;
 
     /**
      * Prepares the mapper of an entity.
@@ -34,6 +37,17 @@ public final class EntityRowMapper<T> {
      * @param dialect the dialect whose conversions apply
      */
     public EntityRowMapper(EntityModel<T> model, Dialect dialect) {
+        this(model, dialect, ColumnFillerGenerator.enabled());
+    }
+
+    /**
+     * Prepares the mapper of an entity, with or without a generated filler (for comparisons).
+     *
+     * @param model the entity
+     * @param dialect the dialect whose conversions apply
+     * @param generate whether to try generating the filler; false writes through method handles
+     */
+    public EntityRowMapper(EntityModel<T> model, Dialect dialect, boolean generate) {
         this.model = model;
         this.dialect = dialect;
         this.columns = model.eagerColumns();
@@ -54,6 +68,18 @@ public final class EntityRowMapper<T> {
             }
         }
         this.idIndex = id;
+        this.sets = model.sets().toArray(new PropertyModel[0]);
+        this.lazies = model.lazies().toArray(new PropertyModel[0]);
+        this.generated = generate ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
+    }
+
+    /**
+     * Whether rows are written by a generated class (else through the properties' method handles).
+     *
+     * @return true when the entity's filler was generated
+     */
+    public boolean isGenerated() {
+        return generated != null;
     }
 
     /**
@@ -70,7 +96,7 @@ public final class EntityRowMapper<T> {
 
     private void fill(T entity, Readable row, EntityLoader loader, Object id) {
         fillColumns(entity, row, loader, id);
-        for (PropertyModel set : model.sets()) {
+        for (PropertyModel set : sets) {
             set.set(entity, new UnloadedSet<>(set));
         }
     }
@@ -88,6 +114,21 @@ public final class EntityRowMapper<T> {
     }
 
     private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
+        if (generated == null) {
+            fillByProperties(entity, row, loader, id);
+            return;
+        }
+        try {
+            generated.fill(entity, row, loader, id);
+        } catch (ClassCastException e) {
+            // not a second pass through the handles with the row: the row would then escape (the JIT's
+            // escape analysis is per method, not per path) and cost its allocation on every row
+            throw new IllegalArgumentException("Cannot map a row of " + model.name() + ": a column's value is not"
+                    + " of its property's type (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void fillByProperties(T entity, Readable row, EntityLoader loader, Object id) {
         PropertyModel[] all = properties;
         for (int i = 0; i < all.length; i++) {
             Object value = i == idIndex ? id : read(row, i);
@@ -96,7 +137,7 @@ public final class EntityRowMapper<T> {
             }
             all[i].set(entity, value);
         }
-        for (PropertyModel lazy : model.lazies()) {
+        for (PropertyModel lazy : lazies) {
             lazy.set(entity, Lazy.notLoaded());
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The statistics one database keeps per statement key: count, total, minimum and maximum time.
@@ -13,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class QueryStatistics {
 
+    private static final int SQL_LIMIT = 10_000;
+
     private final Map<String, Cell> cells = new ConcurrentHashMap<>();
+    /** The cell of each SQL text seen, so that a warm statement costs one map read. */
+    private final Map<String, Cell> bySql = new ConcurrentHashMap<>();
 
     /**
      * Records one execution.
@@ -23,6 +28,25 @@ public final class QueryStatistics {
      */
     public void record(String key, long nanos) {
         cells.computeIfAbsent(key, k -> new Cell()).add(nanos);
+    }
+
+    /**
+     * Records one execution of a SQL text: one map read once the text has been seen, the key
+     * computed only the first time.
+     *
+     * @param sql the SQL as sent
+     * @param keyOf the statement key of a SQL text
+     * @param nanos how long it took
+     */
+    public void recordSql(String sql, UnaryOperator<String> keyOf, long nanos) {
+        Cell cell = bySql.get(sql);
+        if (cell == null) {
+            cell = cells.computeIfAbsent(keyOf.apply(sql), k -> new Cell());
+            if (bySql.size() < SQL_LIMIT) {
+                bySql.put(sql, cell);
+            }
+        }
+        cell.add(nanos);
     }
 
     /**
@@ -43,6 +67,7 @@ public final class QueryStatistics {
      */
     public Map<String, QueryStat> drain() {
         Map<String, QueryStat> drained = new LinkedHashMap<>();
+        bySql.clear();
         for (String key : cells.keySet()) {
             Cell cell = cells.remove(key);
             if (cell != null) {
@@ -56,6 +81,7 @@ public final class QueryStatistics {
      * Forgets all statistics.
      */
     public void clear() {
+        bySql.clear();
         cells.clear();
     }
 

@@ -8,6 +8,7 @@ import io.nextorm.internal.sql.StatementKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * What a database observes of its statements and keeps for its whole life, across
@@ -18,6 +19,7 @@ public final class StatementObservers {
 
     private final QueryStatistics statistics = new QueryStatistics();
     private final StatementKeys keys = new StatementKeys();
+    private final UnaryOperator<String> keyOf = keys::keyOf;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
     private volatile String lastSql;
 
@@ -76,9 +78,9 @@ public final class StatementObservers {
      * @param error the error, or null
      */
     void finished(SqlStatement statement, long nanos, long rows, Throwable error) {
-        String key = keys.keyOf(statement.sql());
-        statistics.record(key, nanos);
+        statistics.recordSql(statement.sql(), keyOf, nanos);
         if (!listeners.isEmpty()) {
+            String key = keys.keyOf(statement.sql());
             StatementInfo info = new StatementInfo(statement.sql(), key, statement.kind().tag(), statement.entity(),
                     Duration.ofNanos(Math.max(0, nanos)), Math.max(0, rows), error);
             for (StatementListener listener : listeners) {

@@ -55,6 +55,9 @@ final class KnownValues {
      * @return the lazy properties and their values; empty when none
      */
     static Map<PropertyModel, Object> lazyValues(EntityModel<?> model, SelectSpec spec) {
+        if (model.lazies().isEmpty() || spec.where().isEmpty()) {
+            return Map.of();
+        }
         Map<PropertyModel, Object> values = new LinkedHashMap<>();
         for (Condition condition : spec.where()) {
             collect(model, condition, values, PropertyKind.LAZY);

@@ -5,6 +5,7 @@ import io.nextorm.SchemaCheck;
 import io.nextorm.annotation.Entity;
 import io.nextorm.annotation.PrimaryKey;
 import io.nextorm.testkit.ExistingSchemaKit;
+import io.nextorm.testkit.MapperComparison;
 import io.nextorm.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -153,5 +154,20 @@ class ColumnConversionTest extends ExistingSchemaKit {
         await(db.execute("INSERT INTO cv_flags VALUES (4, 1, 'Y', 't', 7, 300, '2020-01-02')"));
 
         assertThatThrownBy(() -> await(db.aselect(Flags.class).fetchAll())).hasStackTraceContaining("does not fit");
+    }
+
+    @Test
+    void theGeneratedMapperConvertsAsTheHandleMapper() {
+        rows();
+
+        List<MapperComparison.Mapped<Flags>> both = MapperComparison.mapBoth(db, Flags.class, List.of(Flags.class));
+
+        assertThat(both).hasSize(2);
+        assertThat(both.get(0).generated().activeInt).isTrue();
+        assertThat(both.get(0).generated().activeChar).isTrue();
+        assertThat(both.get(1).generated().activeVarchar).isFalse();
+        assertThat(both.get(1).generated().tiny).isEqualTo((byte) -1);
+        assertThat(both.get(1).generated().born).isEqualTo(LocalDateTime.of(2021, 3, 4, 0, 0));
+        both.forEach(row -> assertThat(row.generated()).usingRecursiveComparison().isEqualTo(row.handles()));
     }
 }
