@@ -3,10 +3,12 @@ package io.nextorm.internal.execution;
 import io.nextorm.Lazy;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.r2dbc.spi.Readable;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +27,7 @@ public final class EntityRowMapper<T> {
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
+    private final int[] keyIndexes;
 
     /**
      * Prepares the mapper of an entity.
@@ -40,17 +43,18 @@ public final class EntityRowMapper<T> {
         this.references = new boolean[properties.length];
         this.readTypes = new Class<?>[columns.size()];
         this.valueTypes = new Class<?>[columns.size()];
-        int id = -1;
         for (int i = 0; i < columns.size(); i++) {
             PropertyModel column = columns.get(i);
             references[i] = column.kind() == PropertyKind.REFERENCE;
-            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.valueType();
+            valueTypes[i] = KeyModel.columnType(column);
             readTypes[i] = dialect.readType(valueTypes[i]);
-            if (column.kind() == PropertyKind.ID) {
-                id = i;
-            }
         }
-        this.idIndex = id;
+        List<PropertyModel> keyParts = model.key().parts();
+        this.keyIndexes = new int[keyParts.size()];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            keyIndexes[k] = columns.indexOf(keyParts.get(k));
+        }
+        this.idIndex = keyParts.size() == 1 ? keyIndexes[0] : -1;
     }
 
     /**
@@ -61,7 +65,7 @@ public final class EntityRowMapper<T> {
      * @return the object
      */
     public T map(Readable row, EntityLoader loader) {
-        Object id = read(row, idIndex);
+        Object id = readKey(row);
         return loader.load(model, id, entity -> fill(entity, row, loader, id));
     }
 
@@ -81,7 +85,24 @@ public final class EntityRowMapper<T> {
      * @param loader where referenced objects come from
      */
     public void refill(T entity, Readable row, EntityLoader loader) {
-        fillColumns(entity, row, loader, read(row, idIndex));
+        fillColumns(entity, row, loader, readKey(row));
+    }
+
+    /**
+     * Reads the key of a row: the key column's value, or a composite key of the key columns' values.
+     *
+     * @param row a row of the entity's eager columns
+     * @return the key
+     */
+    public Object readKey(Readable row) {
+        if (idIndex >= 0) {
+            return read(row, idIndex);
+        }
+        List<Object> values = new ArrayList<>(keyIndexes.length);
+        for (int index : keyIndexes) {
+            values.add(read(row, index));
+        }
+        return model.key().keyOf(values);
     }
 
     private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
@@ -99,7 +120,7 @@ public final class EntityRowMapper<T> {
     }
 
     /**
-     * The index of the key column in the mapped rows.
+     * The index of the key column in the mapped rows; -1 for a composite key ({@link #readKey}).
      *
      * @return the key's column index
      */

@@ -51,17 +51,15 @@ final class EntityReader {
             throw new MappingException(type.getName() + " needs a no-argument constructor to be an entity", e);
         }
         String table = entity.table().isEmpty() ? Naming.snakeCase(type.getSimpleName()) : entity.table();
-        List<PropertyModel> properties = new ArrayList<>();
-        for (Field field : persistentFields(type)) {
-            properties.add(readProperty(type, field, lookupFor(field.getDeclaringClass())));
-        }
-        long ids = properties.stream().filter(p -> p.kind() == PropertyKind.ID).count();
+        List<Field> fields = persistentFields(type);
+        long ids = fields.stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class)).count();
         if (ids == 0) {
-            throw new MappingException(type.getName() + " has no primary key: annotate one field with @PrimaryKey");
+            throw new MappingException(type.getName() + " has no primary key: annotate one field with @PrimaryKey "
+                    + "(several for a composite key)");
         }
-        if (ids > 1) {
-            throw new MappingException(type.getName() + " has " + ids + " @PrimaryKey fields; composite keys are "
-                    + "not supported: use one key field and a class-level @Unique over the others");
+        List<PropertyModel> properties = new ArrayList<>();
+        for (Field field : fields) {
+            properties.add(readProperty(type, field, lookupFor(field.getDeclaringClass()), ids > 1));
         }
         if (properties.stream().filter(p -> p.kind() == PropertyKind.VERSION).count() > 1) {
             throw new MappingException(type.getName() + " has more than one @Version field; keep one");
@@ -96,7 +94,8 @@ final class EntityReader {
         return fields;
     }
 
-    private static PropertyModel readProperty(Class<?> entity, Field field, MethodHandles.Lookup lookup) {
+    private static PropertyModel readProperty(Class<?> entity, Field field, MethodHandles.Lookup lookup,
+                                              boolean compositeKey) {
         String where = entity.getSimpleName() + "." + field.getName();
         if (Modifier.isFinal(field.getModifiers())) {
             throw new MappingException(where + " is final; persistent fields must be writable (or mark it transient)");
@@ -155,14 +154,23 @@ final class EntityReader {
                     + ": " + supportedTypes() + ", a Lazy<T> of those, a reference to an @Entity or a Set<T> of one;"
                     + " mark other fields transient");
         }
-        if (primaryKey && kind != PropertyKind.ID) {
-            throw new MappingException(where + ": a @PrimaryKey must be a plain column, not a " + kind);
+        if (primaryKey && kind == PropertyKind.REFERENCE && !compositeKey) {
+            throw new MappingException(where + ": a reference is a @PrimaryKey only as a part of a composite key; "
+                    + "declare the other key fields @PrimaryKey too, or make the key a plain column");
+        }
+        if (primaryKey && kind != PropertyKind.ID && kind != PropertyKind.REFERENCE) {
+            throw new MappingException(where + ": a @PrimaryKey must be a plain column (or, in a composite key, "
+                    + "a reference), not a " + kind);
+        }
+        if (primaryKey && version) {
+            throw new MappingException(where + " cannot be both @PrimaryKey and @Version; drop one");
         }
         if (version && (kind != PropertyKind.VERSION || (valueType != Long.class && valueType != Integer.class))) {
             throw new MappingException(where + ": a @Version field must be an int or long");
         }
-        boolean generated = kind == PropertyKind.ID && (valueType == Long.class || valueType == Integer.class);
-        if (kind == PropertyKind.ID || kind == PropertyKind.VERSION) {
+        boolean generated = kind == PropertyKind.ID && !compositeKey
+                && (valueType == Long.class || valueType == Integer.class);
+        if (kind == PropertyKind.ID || kind == PropertyKind.VERSION || primaryKey) {
             nullable = false;
         }
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
@@ -182,6 +190,9 @@ final class EntityReader {
         if (field.isAnnotationPresent(Reverse.class) && kind != PropertyKind.SET) {
             throw new MappingException(where + ": @Reverse names the reverse side of a Set<Entity>; this field is a " + kind);
         }
+        if (kind == PropertyKind.REFERENCE) {
+            requireSingleKey(fieldType, where);
+        }
         if (columnName == null && kind != PropertyKind.SET) {
             columnName = kind == PropertyKind.REFERENCE
                     ? Naming.snakeCase(field.getName()) + "_" + referencedKeyColumn(fieldType, where)
@@ -195,8 +206,22 @@ final class EntityReader {
         } catch (IllegalAccessException e) {
             throw new MappingException("Cannot access " + where, e);
         }
-        return new PropertyModel(field, kind, valueType, kind == PropertyKind.SET ? null : columnName, nullable,
-                generated, length, precision, scale, unique, sqlDefault, getter, setter);
+        PropertyModel property = new PropertyModel(field, kind, valueType, kind == PropertyKind.SET ? null : columnName,
+                nullable, generated, length, precision, scale, unique, sqlDefault, getter, setter);
+        if (primaryKey) {
+            property.markKeyPart();
+        }
+        return property;
+    }
+
+    private static void requireSingleKey(Class<?> target, String where) {
+        long keys = persistentFields(target).stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class)).count();
+        if (keys > 1) {
+            throw new MappingException(where + " refers to " + target.getSimpleName() + ", which has a composite key of "
+                    + keys + " fields; a reference to a composite-keyed entity is not supported yet: map its foreign-key "
+                    + "columns as plain fields (and load the target with getByKey(" + target.getSimpleName()
+                    + ".class, List.of(...)))");
+        }
     }
 
     private static String referencedKeyColumn(Class<?> target, String where) {

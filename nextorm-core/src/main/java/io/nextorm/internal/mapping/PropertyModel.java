@@ -28,6 +28,7 @@ public final class PropertyModel {
     private EntityModel<?> target;
     private Relation relation;
     private volatile String castType;
+    private boolean keyPart;
 
     PropertyModel(Field field, PropertyKind kind, Class<?> valueType, String column, boolean nullable,
                   boolean generated, int length, int precision, int scale, boolean unique, String sqlDefault,
@@ -241,6 +242,20 @@ public final class PropertyModel {
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot write " + this, e);
         }
+    }
+
+    /**
+     * Whether the field is (a part of) the primary key: a plain key column, or a reference that is
+     * part of a composite key.
+     *
+     * @return true for a key field
+     */
+    public boolean keyPart() {
+        return keyPart || kind == PropertyKind.ID;
+    }
+
+    void markKeyPart() {
+        this.keyPart = true;
     }
 
     /**
