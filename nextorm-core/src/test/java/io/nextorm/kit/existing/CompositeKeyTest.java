@@ -165,6 +165,24 @@ class CompositeKeyTest extends ExistingSchemaKit {
     }
 
     @Test
+    void projectionsInListsAndBulkUpdatesOverTheLinkEntity() {
+        cast();
+
+        List<io.nextorm.Tuple> perFilm = await(db.select(CompositeKeyTest_FilmActor_.film, io.nextorm.Functions.count())
+                .groupBy(CompositeKeyTest_FilmActor_.film).orderBy(CompositeKeyTest_FilmActor_.film.asc()).fetchAll());
+        assertThat(perFilm).extracting(t -> ((Number) t.get(0)).intValue() + "x" + t.get(1))
+                .containsExactly(alien.filmId + "x2", brazil.filmId + "x1");
+        assertThat(await(db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.actor.in(List.of(bob))).count()))
+                .isEqualTo(1L);
+        assertThat(await(db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.film.eq(alien))
+                .update(CompositeKeyTest_FilmActor_.billing.set(9)))).isEqualTo(2L);
+        assertThat(await(db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.actor.eq(ann))
+                .orderBy(CompositeKeyTest_FilmActor_.billing.desc()).limit(1).update(Map.of("billing", 3)))).isEqualTo(1L);
+        assertThat(await(db.selectRaw("SELECT billing FROM ck_film_actor ORDER BY billing")))
+                .extracting(r -> ((Number) r.get("billing")).intValue()).containsExactly(1, 3, 9);
+    }
+
+    @Test
     void theIdentityMapHoldsOneObjectPerCompositeKey() {
         cast();
 
