@@ -45,7 +45,8 @@ abstract class DatabaseSessions extends DatabaseStatements {
      * @param entityClass the entity
      * <p>For an entity with several {@code @PrimaryKey} fields the key is a {@code List} of their values
      * in field order; a reference part is given as the referenced object or as its key:
-     * {@code db.getByKey(FilmActor.class, List.of(actor, film))} or {@code List.of(1, 7)}.
+     * {@code db.getByKey(FilmActor.class, List.of(actor, film))} or {@code List.of(1, 7)}; for an
+     * {@code @Embeddable} key it is the record: {@code db.getByKey(OrderLine.class, new OrderLineId(7, 1))}.
      *
      * @param key the key (an {@code Integer} finds a {@code Long} key too); a {@code List} for a composite key
      * @param <T> the entity type
@@ -63,7 +64,7 @@ abstract class DatabaseSessions extends DatabaseStatements {
         List<Object> values = keyModel.columnValues(keyModel.fromGiven(key));
         List<Condition> parts = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            parts.add(new Comparison(PropertyPath.of(entityClass, keyModel.parts().get(i).name()), Comparison.Operator.EQ,
+            parts.add(new Comparison(new PropertyPath(entityClass, null, List.of(keyModel.parts().get(i).name())), Comparison.Operator.EQ,
                     new Value(values.get(i))));
         }
         return query.filter(parts.size() == 1 ? parts.get(0) : new Junction(Junction.Kind.AND, parts)).get();

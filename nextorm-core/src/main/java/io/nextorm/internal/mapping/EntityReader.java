@@ -59,7 +59,16 @@ final class EntityReader {
         }
         List<PropertyModel> properties = new ArrayList<>();
         for (Field field : fields) {
-            properties.add(readProperty(type, field, lookupFor(field.getDeclaringClass()), ids > 1));
+            if (EmbeddedKeyReader.isEmbeddable(field.getType())) {
+                if (ids > 1) {
+                    throw new MappingException(type.getSimpleName() + "." + field.getName() + " is an @Embeddable key, "
+                            + "but " + type.getSimpleName() + " has " + ids + " @PrimaryKey fields: keep either the "
+                            + "@Embeddable record or several @PrimaryKey fields, not both");
+                }
+                properties.addAll(EmbeddedKeyReader.read(type, field, lookupFor(field.getDeclaringClass())));
+            } else {
+                properties.add(readProperty(type, field, lookupFor(field.getDeclaringClass()), ids > 1));
+            }
         }
         if (properties.stream().filter(p -> p.kind() == PropertyKind.VERSION).count() > 1) {
             throw new MappingException(type.getName() + " has more than one @Version field; keep one");
@@ -215,7 +224,9 @@ final class EntityReader {
     }
 
     private static void requireSingleKey(Class<?> target, String where) {
-        long keys = persistentFields(target).stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class)).count();
+        long keys = persistentFields(target).stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class))
+                .mapToLong(f -> f.getType().isRecord() && EmbeddedKeyReader.isEmbeddable(f.getType())
+                        ? f.getType().getRecordComponents().length : 1).sum();
         if (keys > 1) {
             throw new MappingException(where + " refers to " + target.getSimpleName() + ", which has a composite key of "
                     + keys + " fields; a reference to a composite-keyed entity is not supported yet: map its foreign-key "
@@ -270,6 +281,9 @@ final class EntityReader {
     private static List<Index> indexesOf(Class<?> type, String table, List<PropertyModel> properties) {
         List<Index> indexes = new ArrayList<>();
         for (PropertyModel property : properties) {
+            if (property.name().indexOf('.') >= 0) {
+                continue; // a component of an @Embeddable key
+            }
             Field field = fieldOf(property);
             for (io.nextorm.annotation.Index index : field.getAnnotationsByType(io.nextorm.annotation.Index.class)) {
                 requireColumn(type, property);

@@ -138,8 +138,11 @@ public final class KeyModel {
      * @throws IllegalArgumentException naming the key fields when the shape is wrong
      */
     public Object fromGiven(Object given) {
+        if (given instanceof Record record && embeddedField() != null) {
+            given = recordValues(record);
+        }
         if (!composite() || given instanceof CompositeKey) {
-            return given;
+            return composite() || !(given instanceof List<?> one) || one.size() != 1 ? given : one.get(0);
         }
         List<?> list = given instanceof Collection<?> collection ? new ArrayList<>(collection)
                 : given instanceof Object[] array ? java.util.Arrays.asList(array) : null;
@@ -172,6 +175,37 @@ public final class KeyModel {
      */
     public static Class<?> columnType(PropertyModel part) {
         return part.kind() == PropertyKind.REFERENCE ? part.target().id().valueType() : part.valueType();
+    }
+
+    /**
+     * The field that holds an {@code @Embeddable} key record, or null when the key is plain fields.
+     *
+     * @return the field name or null
+     */
+    public String embeddedField() {
+        String first = parts.get(0).name();
+        int dot = first.indexOf('.');
+        return dot < 0 ? null : first.substring(0, dot);
+    }
+
+    /**
+     * The component values of an {@code @Embeddable} key record, in component order.
+     *
+     * @param record the record
+     * @return the values
+     */
+    public static List<Object> recordValues(Record record) {
+        java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+        List<Object> values = new ArrayList<>(components.length);
+        for (java.lang.reflect.RecordComponent component : components) {
+            try {
+                component.getAccessor().setAccessible(true);
+                values.add(component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component, e);
+            }
+        }
+        return values;
     }
 
     /**

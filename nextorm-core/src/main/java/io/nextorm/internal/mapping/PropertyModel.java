@@ -33,9 +33,17 @@ public final class PropertyModel {
     PropertyModel(Field field, PropertyKind kind, Class<?> valueType, String column, boolean nullable,
                   boolean generated, int length, int precision, int scale, boolean unique, String sqlDefault,
                   MethodHandle getter, MethodHandle setter) {
+        this(field, field.getName(), field.getType(), kind, valueType, column, nullable, generated, length, precision,
+                scale, unique, sqlDefault, getter, setter);
+    }
+
+    /** A property under another name and type than its field's: a component of an {@code @Embeddable} key. */
+    PropertyModel(Field field, String name, Class<?> fieldType, PropertyKind kind, Class<?> valueType, String column,
+                  boolean nullable, boolean generated, int length, int precision, int scale, boolean unique,
+                  String sqlDefault, MethodHandle getter, MethodHandle setter) {
         this.owner = field.getDeclaringClass();
-        this.name = field.getName();
-        this.fieldType = field.getType();
+        this.name = name;
+        this.fieldType = fieldType;
         this.valueType = valueType;
         this.kind = kind;
         this.column = column;
