@@ -342,8 +342,11 @@ public abstract class AbstractDialect implements Dialect {
 
     @Override
     public Class<?> readType(Class<?> javaType) {
+        // numbers are read as the driver's own type and converted exactly: drivers refuse SMALLINT into Integer (H2),
+        // INT UNSIGNED into Integer or REAL into Double where the column's type is not the field's
         if (javaType == String[].class || javaType == List.class || javaType == Boolean.class || javaType == Short.class || javaType == Byte.class
-                || javaType == LocalDateTime.class || javaType == LocalDate.class) {
+                || javaType == Integer.class || javaType == Long.class || javaType == Double.class || javaType == Float.class
+                || javaType == BigDecimal.class || javaType == LocalDateTime.class || javaType == LocalDate.class) {
             return Object.class;
         }
         return databaseType(javaType);
@@ -360,6 +363,9 @@ public abstract class AbstractDialect implements Dialect {
         }
         if ((javaType == String[].class || javaType == List.class) && value instanceof Object[] array) {
             return ColumnConversions.strings(array, javaType == List.class);
+        }
+        if ((javaType == String[].class || javaType == List.class) && value instanceof String text) {
+            return ColumnConversions.split(text, javaType == List.class);
         }
         if (value instanceof Number number) {
             return ColumnConversions.convertNumber(number, javaType);

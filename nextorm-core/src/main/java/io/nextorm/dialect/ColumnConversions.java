@@ -57,6 +57,42 @@ final class ColumnConversions {
         return asList ? new ArrayList<>(Arrays.asList(strings)) : strings;
     }
 
+    /**
+     * A {@code String[]} or {@code List<String>} from a text that holds its elements separated by commas: a
+     * MariaDB {@code SET} column, or a VARCHAR where the database has no arrays. An empty text is no elements.
+     *
+     * @param text the column's text
+     * @param asList whether to return a mutable list
+     * @return the strings
+     */
+    static Object split(String text, boolean asList) {
+        String[] strings = text.isEmpty() ? new String[0] : text.split(",", -1);
+        return asList ? new ArrayList<>(Arrays.asList(strings)) : strings;
+    }
+
+    /**
+     * The text of a {@code String[]} or {@code List<?>} for a database without arrays: its elements
+     * separated by commas, as a MariaDB {@code SET} column takes them.
+     *
+     * @param value an array or list of strings
+     * @return the text, or the value itself when it is neither
+     * @throws IllegalArgumentException for an element that holds a comma or is null, which the text cannot keep
+     */
+    static Object joined(Object value) {
+        List<?> elements = value instanceof List<?> list ? list : value instanceof String[] array ? Arrays.asList(array) : null;
+        if (elements == null) {
+            return value;
+        }
+        for (Object element : elements) {
+            if (element == null || element.toString().contains(",")) {
+                throw new IllegalArgumentException("Cannot store the element " + (element == null ? "null" : "'" + element + "'")
+                        + " in a column that keeps its elements separated by commas (a SET or text column): remove it,"
+                        + " or map the column as a String");
+            }
+        }
+        return String.join(",", elements.stream().map(Object::toString).toList());
+    }
+
     // integers convert exactly: a value that does not fit (or has a fraction) is an error, never cut
     static Object convertNumber(Number number, Class<?> javaType) {
         try {

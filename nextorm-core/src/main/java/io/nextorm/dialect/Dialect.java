@@ -154,6 +154,16 @@ public interface Dialect {
     boolean supportsSkipLocked();
 
     /**
+     * Whether the database has array columns. Where it has none, a {@code String[]} or {@code List<String>}
+     * field keeps its elements in a text (or MariaDB {@code SET}) column, separated by commas.
+     *
+     * @return true for PostgreSQL and H2
+     */
+    default boolean hasArrays() {
+        return true;
+    }
+
+    /**
      * The function that orders rows randomly.
      *
      * @return for example {@code "RANDOM()"}

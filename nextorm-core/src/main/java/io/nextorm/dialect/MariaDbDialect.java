@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -173,6 +174,11 @@ public final class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public boolean hasArrays() {
+        return false;
+    }
+
+    @Override
     public Object toDatabase(Object value) {
         if (value instanceof Instant instant) {
             return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
@@ -183,6 +189,9 @@ public final class MariaDbDialect extends AbstractDialect {
         if (value instanceof UUID uuid) {
             return uuid.toString();
         }
+        if (value instanceof List<?> || value instanceof String[]) {
+            return ColumnConversions.joined(value);   // a SET column, or text: MariaDB has no arrays
+        }
         return super.toDatabase(value);
     }
 
@@ -191,7 +200,7 @@ public final class MariaDbDialect extends AbstractDialect {
         if (javaType == Instant.class || javaType == OffsetDateTime.class) {
             return LocalDateTime.class;
         }
-        if (javaType == UUID.class) {
+        if (javaType == UUID.class || javaType == List.class || javaType == String[].class) {
             return String.class;
         }
         return super.databaseType(javaType);

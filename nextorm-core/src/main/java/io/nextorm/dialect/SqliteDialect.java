@@ -223,6 +223,24 @@ public final class SqliteDialect extends AbstractDialect {
         return " ESCAPE '\\'";
     }
 
+    @Override
+    public boolean hasArrays() {
+        return false;
+    }
+
+    @Override
+    public Object toDatabase(Object value) {
+        if (value instanceof List<?> || value instanceof String[]) {
+            return ColumnConversions.joined(value);   // SQLite has no arrays: the elements in text
+        }
+        return super.toDatabase(value);
+    }
+
+    @Override
+    public Class<?> databaseType(Class<?> javaType) {
+        return javaType == List.class || javaType == String[].class ? String.class : super.databaseType(javaType);
+    }
+
     /**
      * {@inheritDoc} Expressions over temporal, decimal and UUID columns ({@code MIN(published)},
      * {@code MAX(amount)}) have no declared type, so the driver returns what SQLite stored: text

@@ -56,7 +56,7 @@ final class SchemaValidation {
                 SchemaValidator.useCasts(mapping, catalog);
             }
             if (validate) {
-                SchemaValidator.validate(mapping, catalog);
+                SchemaValidator.validate(mapping, catalog, dialect.hasArrays());
             }
         }).then();
     }

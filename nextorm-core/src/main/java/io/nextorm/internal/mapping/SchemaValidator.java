@@ -36,7 +36,19 @@ public final class SchemaValidator {
      * @throws MappingException listing every problem
      */
     public static void validate(Mapping mapping, List<CatalogColumn> catalog) {
-        List<String> problems = problems(mapping, catalog);
+        validate(mapping, catalog, true);
+    }
+
+    /**
+     * Throws when the catalog does not fit the mapping.
+     *
+     * @param mapping the mapping
+     * @param catalog the columns of the database's current schema
+     * @param arrays whether the database has arrays; without them, array fields fit text columns
+     * @throws MappingException listing every problem
+     */
+    public static void validate(Mapping mapping, List<CatalogColumn> catalog, boolean arrays) {
+        List<String> problems = problems(mapping, catalog, arrays);
         if (!problems.isEmpty()) {
             throw new MappingException("The database schema does not match the mapping (" + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems") + "):\n  - " + String.join("\n  - ", problems)
@@ -53,6 +65,10 @@ public final class SchemaValidator {
      * @return the problems, empty when the schema fits
      */
     public static List<String> problems(Mapping mapping, List<CatalogColumn> catalog) {
+        return problems(mapping, catalog, true);
+    }
+
+    private static List<String> problems(Mapping mapping, List<CatalogColumn> catalog, boolean arrays) {
         Map<String, Map<String, CatalogColumn>> tables = new LinkedHashMap<>();
         for (CatalogColumn column : catalog) {
             tables.computeIfAbsent(lower(column.table()), t -> new LinkedHashMap<>()).put(lower(column.name()), column);
@@ -75,14 +91,15 @@ public final class SchemaValidator {
                             + ": add the column, or name the existing one with " + nameFix(where));
                     continue;
                 }
-                checkColumn(table, column, found, where, problems);
+                checkColumn(table, column, found, where, problems, arrays);
             }
         }
         problems.replaceAll(problem -> problem.replace(PRIMITIVE, ""));
         return problems;
     }
 
-    private static void checkColumn(Table table, Column column, CatalogColumn found, String where, List<String> problems) {
+    private static void checkColumn(Table table, Column column, CatalogColumn found, String where, List<String> problems,
+                                    boolean arrays) {
         String qualified = table.name() + "." + column.name();
         if (found.nullable() && where.endsWith(PRIMITIVE)) {
             problems.add("nullability: column '" + qualified + "' accepts NULL but " + where + " is a primitive that "
@@ -94,7 +111,9 @@ public final class SchemaValidator {
             problems.add("nullability: key column '" + qualified + "' accepts NULL: add NOT NULL to it");
         }
         Family family = family(found.dataType());
-        if (!accepts(column.javaType(), family)) {
+        boolean arrayAsText = !arrays && family == Family.TEXT
+                && (column.javaType() == String[].class || column.javaType() == java.util.List.class);
+        if (!arrayAsText && !accepts(column.javaType(), family)) {
             problems.add("type: column '" + qualified + "' is " + found.typeName() + " but " + where + " is a "
                     + column.javaType().getSimpleName() + ": change the field's type to one that column holds");
         }

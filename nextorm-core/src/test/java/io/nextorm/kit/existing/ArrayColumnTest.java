@@ -47,7 +47,8 @@ class ArrayColumnTest extends ExistingSchemaKit {
 
     @Override
     protected Mono<Void> map(AsyncDatabase database) {
-        return database.generateMapping(arrays() ? SchemaCheck.VALIDATE : SchemaCheck.NONE, true);
+        return database.generateMapping(target == TestDatabase.SQLITE || target == TestDatabase.SQLITE_MEMORY
+                ? SchemaCheck.NONE : SchemaCheck.VALIDATE, true);
     }
 
     private boolean arrays() {
@@ -60,6 +61,8 @@ class ArrayColumnTest extends ExistingSchemaKit {
             case POSTGRES -> List.of("CREATE TABLE ar_post (id INT PRIMARY KEY, labels TEXT[] NOT NULL, tags TEXT[] NULL)");
             case H2 -> List.of("CREATE TABLE ar_post (id INT PRIMARY KEY, labels CHARACTER VARYING ARRAY NOT NULL,"
                     + " tags CHARACTER VARYING ARRAY NULL)");
+            case MARIADB -> List.of("CREATE TABLE ar_post (id INT PRIMARY KEY, labels VARCHAR(200) NOT NULL,"
+                    + " tags SET('x', 'y', 'z', 'Deleted Scenes') NULL)");
             default -> List.of("CREATE TABLE ar_post (id INT PRIMARY KEY, labels VARCHAR(200) NOT NULL, tags VARCHAR(200) NULL)");
         };
     }
@@ -85,6 +88,33 @@ class ArrayColumnTest extends ExistingSchemaKit {
         Post updated = await(db.aselect(Post.class).filter(ArrayColumnTest_Post_.id.eq(1)).getOrRaise());
         assertThat(updated.labels).containsExactly("c");
         assertThat(updated.tags).isNull();
+    }
+
+    @Test
+    void withoutArraysTheElementsAreKeptInASetOrTextColumnSeparatedByCommas() {
+        Assumptions.assumeFalse(arrays());
+        await(db.execute("INSERT INTO ar_post (id, labels, tags) VALUES (1, 'a,b', 'z,Deleted Scenes')"));
+        await(db.execute("INSERT INTO ar_post (id, labels, tags) VALUES (2, '', NULL)"));
+
+        List<Post> posts = await(db.aselect(Post.class).orderBy(ArrayColumnTest_Post_.id.asc()).fetchAll());
+        assertThat(posts.get(0).labels).containsExactly("a", "b");
+        assertThat(posts.get(0).tags).containsExactlyInAnyOrder("z", "Deleted Scenes");
+        assertThat(posts.get(1).labels).isEmpty();
+        assertThat(posts.get(1).tags).isNull();
+
+        await(db.session(s -> db.getByKey(Post.class, 2).doOnNext(p -> {
+            p.labels = new String[] {"c", "d"};
+            p.tags = new ArrayList<>(List.of("x", "y"));
+        })));
+        assertThat(await(db.selectRaw("SELECT labels, tags FROM ar_post WHERE id = 2")).get(0).values())
+                .extracting(Object::toString).containsExactly("c,d", "x,y");
+
+        Post comma = await(db.getByKey(Post.class, 1));
+        comma.labels = new String[] {"has,comma"};
+        assertThatThrownBy(() -> await(db.asave(comma))).hasStackTraceContaining("separated by commas")
+                .hasStackTraceContaining("'has,comma'");
+        assertThat(await(db.selectRaw("SELECT labels FROM ar_post WHERE id = 1")).get(0).values())
+                .extracting(Object::toString).containsExactly("a,b");
     }
 
     @Test
