@@ -116,6 +116,23 @@ public final class KeyModel {
     }
 
     /**
+     * The column values of some keys, one key after the other.
+     *
+     * @param keys single keys or {@link CompositeKey}s
+     * @return the values
+     */
+    public List<Object> columnValuesOfAll(List<Object> keys) {
+        if (!composite()) {
+            return keys;
+        }
+        List<Object> values = new ArrayList<>(keys.size() * parts.size());
+        for (Object key : keys) {
+            values.addAll(columnValues(key));
+        }
+        return values;
+    }
+
+    /**
      * The key of column values read from a row, in key order.
      *
      * @param values the values

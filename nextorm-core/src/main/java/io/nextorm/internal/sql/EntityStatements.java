@@ -176,6 +176,10 @@ public final class EntityStatements {
      * @return the SQL, one parameter per key
      */
     public String selectKeysInSql(int keys) {
+        if (model.key().composite()) {
+            return keysWhere(new SqlText(dialect).append("SELECT ").identifiers("", model.key().columns())
+                    .append(" FROM ").identifier(model.table()).append(" WHERE "), keys).toString();
+        }
         String id = model.id().column();
         return new SqlText(dialect).append("SELECT ").identifier(id).append(" FROM ").identifier(model.table())
                 .append(" WHERE ").identifier(id).append(" IN (").markers(keys).append(")").toString();
@@ -231,6 +235,28 @@ public final class EntityStatements {
             value = referenceKey.apply(column, value);
         }
         return value == null ? TypedNull.of(column) : value;
+    }
+
+    /**
+     * The SELECT of the eager columns of the rows of some keys: {@code key IN (...)}, or for a
+     * composite key {@code (k1 = ? AND k2 = ?) OR ...} (every dialect reads that, row values or not).
+     *
+     * @param keys the number of keys
+     * @return the SQL, the key column values of each key in turn
+     */
+    public String selectByKeysSql(int keys) {
+        if (!model.key().composite()) {
+            return selectInSql(model.id().column(), keys);
+        }
+        return keysWhere(new SqlText(dialect).append("SELECT ").identifiers("", eagerColumns).append(" FROM ")
+                .identifier(model.table()).append(" WHERE "), keys).toString();
+    }
+
+    private SqlText keysWhere(SqlText sql, int keys) {
+        for (int k = 0; k < keys; k++) {
+            keyWhere(sql.append(k == 0 ? "(" : " OR (")).append(")");
+        }
+        return sql;
     }
 
     /**

@@ -199,6 +199,19 @@ class CompositeKeyTest extends ExistingSchemaKit {
     }
 
     @Test
+    void bulkWritesInASessionReloadAndDropItsCompositeKeyedObjects() {
+        cast();
+
+        List<Object> seen = await(db.session(s -> db.getByKey(FilmActor.class, List.of(bob, alien))
+                .zipWith(db.getByKey(FilmActor.class, List.of(ann, brazil)))
+                .flatMap(pair -> db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.film.eq(alien))
+                        .update(CompositeKeyTest_FilmActor_.billing.set(8))
+                        .then(db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.film.eq(brazil)).delete())
+                        .then(Mono.fromCallable(() -> List.<Object>of(pair.getT1().billing, s.contains(pair.getT2())))))));
+        assertThat(seen).containsExactly(8, false);
+    }
+
+    @Test
     void getByKeyOfACompositeKeyNeedsAListOfEveryPart() {
         cast();
 
