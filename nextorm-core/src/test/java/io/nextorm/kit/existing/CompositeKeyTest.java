@@ -180,6 +180,8 @@ class CompositeKeyTest extends ExistingSchemaKit {
                 .orderBy(CompositeKeyTest_FilmActor_.billing.desc()).limit(1).update(Map.of("billing", 3)))).isEqualTo(1L);
         assertThat(await(db.selectRaw("SELECT billing FROM ck_film_actor ORDER BY billing")))
                 .extracting(r -> ((Number) r.get("billing")).intValue()).containsExactly(1, 3, 9);
+        assertThatThrownBy(() -> db.aselect(FilmActor.class).update(CompositeKeyTest_FilmActor_.actor.set(bob)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FilmActor.actor is a part of the primary key");
     }
 
     @Test
