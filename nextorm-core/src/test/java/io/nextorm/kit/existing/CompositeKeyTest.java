@@ -187,13 +187,16 @@ class CompositeKeyTest extends ExistingSchemaKit {
     @Test
     void theIdentityMapHoldsOneObjectPerCompositeKey() {
         cast();
+        db.clearLocalStats();
 
         List<Object> same = await(db.session(s -> db.getByKey(FilmActor.class, List.of(ann, alien))
-                .zipWith(db.getByKey(FilmActor.class, List.of(ann.actorId, alien.filmId)))
-                .flatMap(pair -> db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.actor.eq(ann)
-                                .and(CompositeKeyTest_FilmActor_.film.eq(alien))).getOrRaise()
-                        .map(third -> List.of(pair.getT1(), pair.getT2(), third)))));
+                .flatMap(first -> db.getByKey(FilmActor.class, List.of(ann.actorId, alien.filmId))
+                        .flatMap(second -> db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.actor.eq(ann)
+                                        .and(CompositeKeyTest_FilmActor_.film.eq(alien))).getOrRaise()
+                                .map(third -> List.<Object>of(first, second, third))))));
         assertThat(same.get(0)).isSameAs(same.get(1)).isSameAs(same.get(2));
+        assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("SELECT"))
+                .mapToLong(e -> e.getValue().count()).sum()).as("one SELECT, then the identity map").isEqualTo(1L);
         assertThat(((FilmActor) same.get(0)).billing).isEqualTo(1);
         FilmActor outside = await(db.getByKey(FilmActor.class, List.of(bob.actorId, alien.filmId)));
         assertThat(outside.billing).isEqualTo(2);
