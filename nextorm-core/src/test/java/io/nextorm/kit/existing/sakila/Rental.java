@@ -19,6 +19,10 @@ public class Rental {
     LocalDateTime lastUpdate;
     Set<Payment> payments;
 
+    public LocalDateTime getRentalDate() {
+        return rentalDate;
+    }
+
     public LocalDateTime getReturnDate() {
         return returnDate;
     }

@@ -171,6 +171,25 @@ class SakilaTest extends ExistingSchemaKit {
     }
 
     @Test
+    void lambdasOverDecimalsDatesAndStringsAnswerAsPlainSql() {
+        BigDecimal two = new BigDecimal("2.00");
+        LocalDateTime cutoff = LocalDateTime.of(2005, 5, 24, 23, 0);
+
+        assertThat(titles(db.aselect(Film.class).where(f -> f.getRentalRate().compareTo(two) > 0).fetchAll()))
+                .isEqualTo(sqlTitles("SELECT title FROM film WHERE rental_rate > 2"));
+        assertThat(titles(db.aselect(Film.class).where(f -> f.getTitle().startsWith("AC") && f.getTitle().length() > 10)
+                .fetchAll())).isEqualTo(sqlTitles("SELECT title FROM film WHERE title LIKE 'AC%' AND "
+                + (target.isSqlite() ? "LENGTH" : "CHAR_LENGTH") + "(title) > 10"));
+        assertThat(await(db.aselect(Rental.class).where(r -> r.getRentalDate().isAfter(cutoff)).count()))
+                .isEqualTo(column("SELECT COUNT(*) FROM rental WHERE rental_date > '2005-05-24 23:00:00'").get(0));
+        assertThat(await(db.aselect(Rental.class).where(r -> r.getRentalDate().getYear() == 2005).count()))
+                .isEqualTo(column("SELECT COUNT(*) FROM rental").get(0));
+        assertThat(await(db.aselect(Payment.class).where(p -> p.getCustomer().getLastName().toLowerCase().equals("smith"))
+                .count())).isEqualTo(column("SELECT COUNT(*) FROM payment p JOIN customer c ON c.customer_id = p.customer_id"
+                + " WHERE LOWER(c.last_name) = 'smith'").get(0));
+    }
+
+    @Test
     void twoReferencesToLanguageAreToldApart() {
         Language italian = await(db.aselect(Language.class).filter(Language_.languageId.eq(2))
                 .prefetch(Language_.films, Language_.originalFilms).getOrRaise());
