@@ -1,11 +1,16 @@
 package io.nextorm;
 
+import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.query.Comparison;
+import io.nextorm.query.Condition;
+import io.nextorm.query.Junction;
 import io.nextorm.query.PropertyPath;
 import io.nextorm.query.Value;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -38,10 +43,16 @@ abstract class DatabaseSessions extends DatabaseStatements {
      * }</pre>
      *
      * @param entityClass the entity
-     * @param key the key (an {@code Integer} finds a {@code Long} key too)
+     * <p>For an entity with several {@code @PrimaryKey} fields the key is a {@code List} of their values
+     * in field order; a reference part is given as the referenced object or as its key:
+     * {@code db.getByKey(FilmActor.class, List.of(actor, film))} or {@code List.of(1, 7)}; for an
+     * {@code @Embeddable} key it is the record: {@code db.getByKey(OrderLine.class, new OrderLineId(7, 1))}.
+     *
+     * @param key the key (an {@code Integer} finds a {@code Long} key too); a {@code List} for a composite key
      * @param <T> the entity type
      * @return the object, or empty when no row has the key
-     * @throws IllegalArgumentException for a null class or key, or a class that is not an entity
+     * @throws IllegalArgumentException for a null class or key, a class that is not an entity, or a
+     *         composite key that is not a list of one value per key field
      */
     public <T> Mono<T> getByKey(Class<T> entityClass, Object key) {
         if (entityClass == null || key == null) {
@@ -49,8 +60,14 @@ abstract class DatabaseSessions extends DatabaseStatements {
                     + (entityClass == null ? "no class" : "no key"));
         }
         AsyncQuerySet<T> query = aselect(entityClass);
-        String id = state.mapping().entity(entityClass).id().name();
-        return query.filter(new Comparison(PropertyPath.of(entityClass, id), Comparison.Operator.EQ, new Value(key))).get();
+        KeyModel keyModel = state.mapping().entity(entityClass).key();
+        List<Object> values = keyModel.columnValues(keyModel.fromGiven(key));
+        List<Condition> parts = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            parts.add(new Comparison(new PropertyPath(entityClass, null, List.of(keyModel.parts().get(i).name())), Comparison.Operator.EQ,
+                    new Value(values.get(i))));
+        }
+        return query.filter(parts.size() == 1 ? parts.get(0) : new Junction(Junction.Kind.AND, parts)).get();
     }
 
     /**

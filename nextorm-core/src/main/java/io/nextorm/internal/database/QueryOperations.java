@@ -248,8 +248,9 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
         if (property.kind() == PropertyKind.SET) {
             throw new IllegalArgumentException(property + " is a Set relation, which has no column to update");
         }
-        if (property.kind() == PropertyKind.ID) {
-            throw new IllegalArgumentException(property + " is the primary key, which a bulk update does not change");
+        if (property.keyPart()) {
+            throw new IllegalArgumentException(property + " is " + (property.kind() == PropertyKind.ID ? "the primary key"
+                    : "a part of the primary key") + ", which a bulk update does not change");
         }
         return property;
     }

@@ -3,10 +3,12 @@ package io.nextorm.internal.execution;
 import io.nextorm.Lazy;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.r2dbc.spi.Readable;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +31,7 @@ public final class EntityRowMapper<T> {
     private final PropertyModel[] sets;
     private final PropertyModel[] lazies;
     private final GeneratedColumns generated;
+    private final int[] keyIndexes;
 
     /**
      * Prepares the mapper of an entity.
@@ -56,21 +59,24 @@ public final class EntityRowMapper<T> {
         this.converted = new boolean[properties.length];
         this.readTypes = new Class<?>[columns.size()];
         this.valueTypes = new Class<?>[columns.size()];
-        int id = -1;
         for (int i = 0; i < columns.size(); i++) {
             PropertyModel column = columns.get(i);
             references[i] = column.kind() == PropertyKind.REFERENCE;
-            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? column.target().id().valueType() : column.columnType();
+            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(column) : column.columnType();
             converted[i] = column.kind() != PropertyKind.REFERENCE && column.converter() != null;
             readTypes[i] = dialect.readType(valueTypes[i]);
-            if (column.kind() == PropertyKind.ID) {
-                id = i;
-            }
         }
+        List<PropertyModel> keyParts = model.key().parts();
+        this.keyIndexes = new int[keyParts.size()];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            keyIndexes[k] = columns.indexOf(keyParts.get(k));
+        }
+        int id = keyParts.size() == 1 ? keyIndexes[0] : -1;
         this.idIndex = id;
         this.sets = model.sets().toArray(new PropertyModel[0]);
         this.lazies = model.lazies().toArray(new PropertyModel[0]);
-        this.generated = generate ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
+        // a composite (or reference) key is read by readKey: those entities keep the method handles
+        this.generated = generate && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
     }
 
     /**
@@ -90,7 +96,7 @@ public final class EntityRowMapper<T> {
      * @return the object
      */
     public T map(Readable row, EntityLoader loader) {
-        Object id = read(row, idIndex);
+        Object id = readKey(row);
         return loader.load(model, id, entity -> fill(entity, row, loader, id));
     }
 
@@ -110,7 +116,24 @@ public final class EntityRowMapper<T> {
      * @param loader where referenced objects come from
      */
     public void refill(T entity, Readable row, EntityLoader loader) {
-        fillColumns(entity, row, loader, read(row, idIndex));
+        fillColumns(entity, row, loader, readKey(row));
+    }
+
+    /**
+     * Reads the key of a row: the key column's value, or a composite key of the key columns' values.
+     *
+     * @param row a row of the entity's eager columns
+     * @return the key
+     */
+    public Object readKey(Readable row) {
+        if (idIndex >= 0) {
+            return read(row, idIndex);
+        }
+        List<Object> values = new ArrayList<>(keyIndexes.length);
+        for (int index : keyIndexes) {
+            values.add(read(row, index));
+        }
+        return model.key().keyOf(values);
     }
 
     private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
@@ -143,7 +166,7 @@ public final class EntityRowMapper<T> {
     }
 
     /**
-     * The index of the key column in the mapped rows.
+     * The index of the key column in the mapped rows; -1 for a composite key ({@link #readKey}).
      *
      * @return the key's column index
      */

@@ -4,12 +4,15 @@ import io.nextorm.Lazy;
 import io.nextorm.MappingException;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.r2dbc.spi.ColumnMetadata;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.RowMetadata;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +37,7 @@ public final class LabelledRowMapper<T> {
     private RowMetadata plannedFor;
     private PropertyModel[] plan;
     private Class<?>[] valueTypes;
-    private int idIndex;
+    private int[] keyIndexes;
 
     /**
      * Prepares a mapper.
@@ -70,10 +73,14 @@ public final class LabelledRowMapper<T> {
         if (metadata != plannedFor) {
             plan(metadata);
         }
-        Object id = read(row, idIndex);
+        List<Object> keyValues = new ArrayList<>(keyIndexes.length);
+        for (int index : keyIndexes) {
+            keyValues.add(read(row, index));
+        }
+        Object id = model.key().keyOf(keyValues);
         if (id == null) {
             throw new MappingException("A row of the raw query has NULL in the key column "
-                    + model.id().column() + ", so it is no " + model.name());
+                    + String.join(", ", model.key().columns()) + ", so it is no " + model.name());
         }
         return loader.load(model, id, entity -> fill(entity, row, loader));
     }
@@ -82,22 +89,23 @@ public final class LabelledRowMapper<T> {
         List<? extends ColumnMetadata> columns = metadata.getColumnMetadatas();
         plan = new PropertyModel[columns.size()];
         valueTypes = new Class<?>[columns.size()];
-        idIndex = -1;
+        keyIndexes = new int[model.key().parts().size()];
+        Arrays.fill(keyIndexes, -1);
         for (int i = 0; i < columns.size(); i++) {
             PropertyModel property = byLabel.get(columns.get(i).getName().toLowerCase(Locale.ROOT));
             if (property == null) {
                 continue;
             }
             plan[i] = property;
-            valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? property.target().id().valueType()
-                    : property.columnType();
-            if (property.kind() == PropertyKind.ID) {
-                idIndex = i;
+            valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(property) : property.columnType();
+            int part = model.key().parts().indexOf(property);
+            if (part >= 0) {
+                keyIndexes[part] = i;
             }
         }
-        if (idIndex < 0) {
+        if (Arrays.stream(keyIndexes).anyMatch(index -> index < 0)) {
             throw new MappingException("The raw query's result has no column for the key of " + model.name()
-                    + " (" + model.id().column() + "), so its rows cannot become objects; select it. Its columns were "
+                    + " (" + String.join(", ", model.key().columns()) + "), so its rows cannot become objects; select it. Its columns were "
                     + columns.stream().map(ColumnMetadata::getName).toList());
         }
         plannedFor = metadata;

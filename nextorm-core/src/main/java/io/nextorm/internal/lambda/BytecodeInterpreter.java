@@ -281,6 +281,10 @@ final class BytecodeInterpreter {
             return expression;
         }
         if (value instanceof EntityParameter) {
+            if (mapping.entity(root).key().composite()) {
+                throw unsupported(instruction, "it uses the " + root.getSimpleName() + " itself as a value, and its key "
+                        + mapping.entity(root).key().names() + " is composite; compare its key fields one by one");
+            }
             PropertyModel id = mapping.entity(root).id();
             return new Property(List.of(id.name()), id.fieldType(), id.valueType());
         }

@@ -26,6 +26,7 @@ public final class EntityModel<T> {
     private final List<PropertyModel> sets;
     private final Map<String, PropertyModel> byName;
     private final PropertyModel id;
+    private final KeyModel key;
     private final PropertyModel version;
     private final List<Index> indexes;
     private final boolean hooks;
@@ -44,7 +45,9 @@ public final class EntityModel<T> {
         Map<String, PropertyModel> names = new LinkedHashMap<>();
         properties.forEach(p -> names.put(p.name(), p));
         this.byName = Collections.unmodifiableMap(names);
-        this.id = properties.stream().filter(p -> p.kind() == PropertyKind.ID).findFirst().orElseThrow();
+        List<PropertyModel> keyParts = properties.stream().filter(PropertyModel::keyPart).toList();
+        this.key = new KeyModel(name, keyParts);
+        this.id = keyParts.size() == 1 ? keyParts.get(0) : null;
         this.version = properties.stream().filter(p -> p.kind() == PropertyKind.VERSION).findFirst().orElse(null);
         this.indexes = List.copyOf(indexes);
         this.hooks = hooks;
@@ -123,12 +126,35 @@ public final class EntityModel<T> {
     }
 
     /**
-     * The primary key.
+     * The primary key field of an entity with a single key.
      *
      * @return the key property
+     * @throws IllegalStateException for an entity with a composite key (use {@link #key()})
      */
     public PropertyModel id() {
+        if (id == null) {
+            throw new IllegalStateException(name + " has the composite key " + key.names()
+                    + ", which this operation does not support yet");
+        }
         return id;
+    }
+
+    /**
+     * Whether the database generates the key (a single Long/Integer key).
+     *
+     * @return true for a generated key
+     */
+    public boolean generatedKey() {
+        return id != null && id.generated();
+    }
+
+    /**
+     * The primary key: one field or several.
+     *
+     * @return the key model
+     */
+    public KeyModel key() {
+        return key;
     }
 
     /**
@@ -207,7 +233,7 @@ public final class EntityModel<T> {
      * @return the key, null (or 0 for a primitive generated key) when unsaved
      */
     public Object idOf(Object entity) {
-        return id.get(entity);
+        return id != null ? id.get(entity) : key.valueOf(entity);
     }
 
     /**
@@ -217,8 +243,7 @@ public final class EntityModel<T> {
      * @return true when the key is unset
      */
     public boolean hasNoId(Object entity) {
-        Object key = id.get(entity);
-        return key == null || (id.fieldType().isPrimitive() && ((Number) key).longValue() == 0);
+        return key.isUnset(entity);
     }
 
     @Override

@@ -51,17 +51,24 @@ final class EntityReader {
             throw new MappingException(type.getName() + " needs a no-argument constructor to be an entity", e);
         }
         String table = entity.table().isEmpty() ? Naming.snakeCase(type.getSimpleName()) : entity.table();
-        List<PropertyModel> properties = new ArrayList<>();
-        for (Field field : persistentFields(type)) {
-            properties.add(readProperty(type, field, lookupFor(field.getDeclaringClass())));
-        }
-        long ids = properties.stream().filter(p -> p.kind() == PropertyKind.ID).count();
+        List<Field> fields = persistentFields(type);
+        long ids = fields.stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class)).count();
         if (ids == 0) {
-            throw new MappingException(type.getName() + " has no primary key: annotate one field with @PrimaryKey");
+            throw new MappingException(type.getName() + " has no primary key: annotate one field with @PrimaryKey "
+                    + "(several for a composite key)");
         }
-        if (ids > 1) {
-            throw new MappingException(type.getName() + " has " + ids + " @PrimaryKey fields; composite keys are "
-                    + "not supported: use one key field and a class-level @Unique over the others");
+        List<PropertyModel> properties = new ArrayList<>();
+        for (Field field : fields) {
+            if (EmbeddedKeyReader.isEmbeddable(field.getType())) {
+                if (ids > 1) {
+                    throw new MappingException(type.getSimpleName() + "." + field.getName() + " is an @Embeddable key, "
+                            + "but " + type.getSimpleName() + " has " + ids + " @PrimaryKey fields: keep either the "
+                            + "@Embeddable record or several @PrimaryKey fields, not both");
+                }
+                properties.addAll(EmbeddedKeyReader.read(type, field, lookupFor(field.getDeclaringClass())));
+            } else {
+                properties.add(readProperty(type, field, lookupFor(field.getDeclaringClass()), ids > 1));
+            }
         }
         if (properties.stream().filter(p -> p.kind() == PropertyKind.VERSION).count() > 1) {
             throw new MappingException(type.getName() + " has more than one @Version field; keep one");
@@ -96,7 +103,8 @@ final class EntityReader {
         return fields;
     }
 
-    private static PropertyModel readProperty(Class<?> entity, Field field, MethodHandles.Lookup lookup) {
+    private static PropertyModel readProperty(Class<?> entity, Field field, MethodHandles.Lookup lookup,
+                                              boolean compositeKey) {
         String where = entity.getSimpleName() + "." + field.getName();
         if (Modifier.isFinal(field.getModifiers())) {
             throw new MappingException(where + " is final; persistent fields must be writable (or mark it transient)");
@@ -161,14 +169,23 @@ final class EntityReader {
                     + ": " + supportedTypes() + ", a Lazy<T> of those, a reference to an @Entity or a Set<T> of one;"
                     + " mark other fields transient");
         }
-        if (primaryKey && kind != PropertyKind.ID) {
-            throw new MappingException(where + ": a @PrimaryKey must be a plain column, not a " + kind);
+        if (primaryKey && kind == PropertyKind.REFERENCE && !compositeKey) {
+            throw new MappingException(where + ": a reference is a @PrimaryKey only as a part of a composite key; "
+                    + "declare the other key fields @PrimaryKey too, or make the key a plain column");
+        }
+        if (primaryKey && kind != PropertyKind.ID && kind != PropertyKind.REFERENCE) {
+            throw new MappingException(where + ": a @PrimaryKey must be a plain column (or, in a composite key, "
+                    + "a reference), not a " + kind);
+        }
+        if (primaryKey && version) {
+            throw new MappingException(where + " cannot be both @PrimaryKey and @Version; drop one");
         }
         if (version && (kind != PropertyKind.VERSION || (valueType != Long.class && valueType != Integer.class))) {
             throw new MappingException(where + ": a @Version field must be an int or long");
         }
-        boolean generated = kind == PropertyKind.ID && (valueType == Long.class || valueType == Integer.class);
-        if (kind == PropertyKind.ID || kind == PropertyKind.VERSION) {
+        boolean generated = kind == PropertyKind.ID && !compositeKey
+                && (valueType == Long.class || valueType == Integer.class);
+        if (kind == PropertyKind.ID || kind == PropertyKind.VERSION || primaryKey) {
             nullable = false;
         }
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
@@ -193,6 +210,9 @@ final class EntityReader {
             throw new MappingException(where + " is the reverse side of the one-to-one " + fieldType.getSimpleName() + "."
                     + reverseOf + " and has no column: remove its @Column/@Unique");
         }
+        if (kind == PropertyKind.REFERENCE) {
+            requireSingleKey(fieldType, where);
+        }
         if (columnName == null && kind != PropertyKind.SET && kind != PropertyKind.REVERSE_REFERENCE) {
             columnName = kind == PropertyKind.REFERENCE
                     ? Naming.snakeCase(field.getName()) + "_" + referencedKeyColumn(fieldType, where)
@@ -208,6 +228,9 @@ final class EntityReader {
         }
         PropertyModel property = new PropertyModel(field, kind, valueType, kind.hasColumn() ? columnName : null,
                 nullable, generated, length, precision, scale, unique, sqlDefault, getter, setter);
+        if (primaryKey) {
+            property.markKeyPart();
+        }
         if (converter != null) {
             property.convertWith(converter);
             if (converter instanceof JsonConverter) {
@@ -241,6 +264,18 @@ final class EntityReader {
                     + type.getSimpleName() + " (a lazy field, a relation or a reference): remove it");
         }
         return convert != null ? UserConverter.of(convert, where) : new JsonConverter(field.getGenericType(), where);
+    }
+
+    private static void requireSingleKey(Class<?> target, String where) {
+        long keys = persistentFields(target).stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class))
+                .mapToLong(f -> f.getType().isRecord() && EmbeddedKeyReader.isEmbeddable(f.getType())
+                        ? f.getType().getRecordComponents().length : 1).sum();
+        if (keys > 1) {
+            throw new MappingException(where + " refers to " + target.getSimpleName() + ", which has a composite key of "
+                    + keys + " fields; a reference to a composite-keyed entity is not supported yet: map its foreign-key "
+                    + "columns as plain fields (and load the target with getByKey(" + target.getSimpleName()
+                    + ".class, List.of(...)))");
+        }
     }
 
     private static String referencedKeyColumn(Class<?> target, String where) {
@@ -289,6 +324,9 @@ final class EntityReader {
     private static List<Index> indexesOf(Class<?> type, String table, List<PropertyModel> properties) {
         List<Index> indexes = new ArrayList<>();
         for (PropertyModel property : properties) {
+            if (property.name().indexOf('.') >= 0) {
+                continue; // a component of an @Embeddable key
+            }
             Field field = fieldOf(property);
             for (io.nextorm.annotation.Index index : field.getAnnotationsByType(io.nextorm.annotation.Index.class)) {
                 requireColumn(type, property);

@@ -29,13 +29,22 @@ public final class PropertyModel {
     private Relation relation;
     private volatile String castType;
     private volatile ValueConverter converter;
+    private boolean keyPart;
 
     PropertyModel(Field field, PropertyKind kind, Class<?> valueType, String column, boolean nullable,
                   boolean generated, int length, int precision, int scale, boolean unique, String sqlDefault,
                   MethodHandle getter, MethodHandle setter) {
+        this(field, field.getName(), field.getType(), kind, valueType, column, nullable, generated, length, precision,
+                scale, unique, sqlDefault, getter, setter);
+    }
+
+    /** A property under another name and type than its field's: a component of an {@code @Embeddable} key. */
+    PropertyModel(Field field, String name, Class<?> fieldType, PropertyKind kind, Class<?> valueType, String column,
+                  boolean nullable, boolean generated, int length, int precision, int scale, boolean unique,
+                  String sqlDefault, MethodHandle getter, MethodHandle setter) {
         this.owner = field.getDeclaringClass();
-        this.name = field.getName();
-        this.fieldType = field.getType();
+        this.name = name;
+        this.fieldType = fieldType;
         this.valueType = valueType;
         this.kind = kind;
         this.column = column;
@@ -244,6 +253,20 @@ public final class PropertyModel {
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot write " + this, e);
         }
+    }
+
+    /**
+     * Whether the field is (a part of) the primary key: a plain key column, or a reference that is
+     * part of a composite key.
+     *
+     * @return true for a key field
+     */
+    public boolean keyPart() {
+        return keyPart || kind == PropertyKind.ID;
+    }
+
+    void markKeyPart() {
+        this.keyPart = true;
     }
 
     /**

@@ -49,6 +49,13 @@ final class RelationResolver {
         if (reverse.kind() == PropertyKind.REFERENCE) {
             return new PropertyModel.Relation(reverse, null, null, null);
         }
+        for (EntityModel<?> side : List.of(owner, target)) {
+            if (side.key().composite()) {
+                throw new MappingException("The many-to-many " + set + " links " + side.name() + ", whose key "
+                        + side.key().names() + " is composite; a link table to a composite-keyed entity is not "
+                        + "supported yet: map the link table as an entity of its own with @PrimaryKey references");
+            }
+        }
         JoinTable own = annotation(set, JoinTable.class);
         JoinTable other = annotation(reverse, JoinTable.class);
         if (own != null && other != null) {

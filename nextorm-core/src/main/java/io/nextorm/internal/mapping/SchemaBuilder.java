@@ -38,7 +38,7 @@ final class SchemaBuilder {
                 }
             }
         }
-        return new Table(model.table(), columns, List.of(model.id().column()), foreignKeys, model.indexes());
+        return new Table(model.table(), columns, model.key().columns(), foreignKeys, model.indexes());
     }
 
     static Table joinTableOf(EntityModel<?> owner, PropertyModel set) {

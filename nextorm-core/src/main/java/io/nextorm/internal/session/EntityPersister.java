@@ -105,7 +105,7 @@ final class EntityPersister {
                 initVersion(entity);
             }
             List<SqlStatement> inserts = insertStatements(entities, withKey);
-            PropertyModel id = model.id();
+            PropertyModel id = withKey ? null : model.id();
             int[] offset = {0};
             return Flux.fromIterable(inserts).concatMap(insert -> {
                 int rows = insert.parameters().size() / Math.max(1, statements.insertColumns(withKey).size());
@@ -168,7 +168,7 @@ final class EntityPersister {
                 }
             }
         }
-        parameters.add(model.idOf(change.entity()));
+        parameters.addAll(model.key().columnValues(model.idOf(change.entity())));
         parameters.addAll(checkValues);
         return new SqlStatement(statements.updateSql(columns, checked, nullChecked), parameters,
                 StatementKind.UPDATE, model.name());
@@ -217,8 +217,8 @@ final class EntityPersister {
      * @return the statement
      */
     SqlStatement deleteStatement(Object entity, boolean checkVersion) {
-        List<Object> parameters = new ArrayList<>(2);
-        parameters.add(model.idOf(entity));
+        List<Object> parameters = new ArrayList<>(model.key().columns().size() + 1);
+        parameters.addAll(model.key().columnValues(model.idOf(entity)));
         if (checkVersion) {
             parameters.add(TypedNull.orNull(model.version(), model.version().get(entity)));
         }

@@ -58,7 +58,8 @@ public final class EntityWriter {
                     return insert(entity);
                 }
             }
-            return model.hasNoId(entity) ? insert(entity) : updateAll(entity);
+            // a composite key is never generated: an object not loaded in this session is new (PonyORM's rule)
+            return model.hasNoId(entity) || model.key().composite() ? insert(entity) : updateAll(entity);
         });
     }
 
@@ -76,7 +77,8 @@ public final class EntityWriter {
         return Mono.deferContextual(context -> {
             requireWritable(runtime.sessionOf(context), model, entity, "ainsert()");
             Write.INSERT.before(entity, model);
-            boolean generate = model.id().generated() && model.hasNoId(entity);
+            requireCompleteKey(model, entity);
+            boolean generate = model.generatedKey() && model.hasNoId(entity);
             if (!generate && model.hasNoId(entity)) {
                 throw new IllegalArgumentException("The key " + model.id() + " is not set: set it before inserting "
                         + "(only Long/Integer keys are generated)");
@@ -143,7 +145,7 @@ public final class EntityWriter {
             }
             if (model.hasNoId(entity)) {
                 throw new IllegalArgumentException("Cannot delete an unsaved " + model.name() + " (its key "
-                        + model.id().name() + " is not set)");
+                        + (model.key().composite() ? model.key().missingPart(entity) : model.id()).name() + " is not set)");
             }
             Write.DELETE.before(entity, model);
             boolean checkVersion = !runtime.isStub(session, entity);
@@ -156,6 +158,25 @@ public final class EntityWriter {
                         Write.DELETE.after(entity, model);
                     }));
         });
+    }
+
+    /**
+     * Refuses an object of a composite key with a part unset, naming the part.
+     *
+     * @param model the entity
+     * @param entity the object
+     * @throws IllegalArgumentException when a key part is null (or an unsaved reference)
+     */
+    static void requireCompleteKey(EntityModel<?> model, Object entity) {
+        if (model.key().composite()) {
+            PropertyModel missing = model.key().missingPart(entity);
+            if (missing != null) {
+                throw new IllegalArgumentException("The composite key " + model.key().names() + " of " + model.name()
+                        + " misses " + missing.name() + ": set every key part before saving (a composite key is never"
+                        + " generated" + (missing.kind() == PropertyKind.REFERENCE ? "; a referenced object must be saved"
+                        + " first" : "") + ")");
+            }
+        }
     }
 
     private <T> Mono<T> written(T entity, EntityModel<?> model, Write write) {

@@ -118,7 +118,7 @@ final class Flush {
             for (Object target : reached(entry)) {
                 if (target != null && !known.contains(target) && runtime.mapping().isEntity(target.getClass())) {
                     EntityModel<?> model = runtime.mapping().entity(target.getClass());
-                    if (model.hasNoId(target)) {
+                    if (model.hasNoId(target) || model.key().composite()) {
                         known.add(target);
                         Entry added = session.addNew(model, target);
                         news.add(added);
@@ -416,7 +416,7 @@ final class Flush {
 
     private Mono<Void> failed(Throwable error) {
         for (Entry entry : inserts) {
-            if (entry.model.id().generated()) {
+            if (entry.model.generatedKey()) {
                 entry.model.id().set(entry.entity, entry.model.id().fieldType().isPrimitive()
                         ? (entry.model.id().valueType() == Long.class ? (Object) 0L : (Object) 0) : null);
             }

@@ -59,7 +59,7 @@ final class InsertPlan {
         Map<Key, List<Object>> groups = new LinkedHashMap<>();
         for (Object entity : news) {
             EntityModel<?> model = mapping.entity(entity.getClass());
-            boolean generate = model.id().generated() && model.hasNoId(entity);
+            boolean generate = model.generatedKey() && model.hasNoId(entity);
             groups.computeIfAbsent(new Key(waves.get(entity), rank.getOrDefault(model.table(), 0), model, !generate),
                     k -> new ArrayList<>()).add(entity);
         }

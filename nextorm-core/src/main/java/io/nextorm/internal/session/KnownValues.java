@@ -14,6 +14,7 @@ import io.nextorm.query.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What a query's conditions say about the values of its results, PonyORM's way: a query that is
@@ -41,7 +42,17 @@ final class KnownValues {
             return null;
         }
         Map<PropertyModel, Object> values = new LinkedHashMap<>();
-        collect(model, spec.where().get(0), values, PropertyKind.ID);
+        collect(model, spec.where().get(0), values, PropertyModel::keyPart);
+        if (model.key().composite()) {
+            if (values.size() != model.key().parts().size()) {
+                return null;
+            }
+            try {
+                return model.key().fromGiven(model.key().parts().stream().map(values::get).toList());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         Object key = values.get(model.id());
         return key == null ? null : normalized(model, key);
     }
@@ -60,13 +71,13 @@ final class KnownValues {
         }
         Map<PropertyModel, Object> values = new LinkedHashMap<>();
         for (Condition condition : spec.where()) {
-            collect(model, condition, values, PropertyKind.LAZY);
+            collect(model, condition, values, p -> p.kind() == PropertyKind.LAZY);
         }
         return values;
     }
 
     private static void collect(EntityModel<?> model, Condition condition, Map<PropertyModel, Object> values,
-                                PropertyKind kind) {
+                                Predicate<PropertyModel> kind) {
         if (condition instanceof Junction junction && junction.kind() == Junction.Kind.AND) {
             for (Condition part : junction.parts()) {
                 collect(model, part, values, kind);
@@ -84,12 +95,12 @@ final class KnownValues {
         }
     }
 
-    private static PropertyModel property(EntityModel<?> model, Expression expression, PropertyKind kind) {
+    private static PropertyModel property(EntityModel<?> model, Expression expression, Predicate<PropertyModel> kind) {
         if (expression instanceof PropertyPath path && path.root() == model.type() && path.alias() == null
                 && path.names().size() == 1) {
             List<PropertyModel> properties = model.properties();
             for (PropertyModel property : properties) {
-                if (property.name().equals(path.leaf()) && property.kind() == kind) {
+                if (property.name().equals(path.leaf()) && kind.test(property)) {
                     return property;
                 }
             }

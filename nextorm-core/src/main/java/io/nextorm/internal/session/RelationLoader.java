@@ -7,6 +7,7 @@ import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.query.PropertyPath;
@@ -273,7 +274,7 @@ final class RelationLoader {
             throw new IllegalArgumentException("Cannot load " + property + " of an unsaved " + model.name());
         }
         SqlStatement select = new SqlStatement(runtime.renderer().statements(model).selectColumnByIdSql(property),
-                List.of(model.idOf(entity)), StatementKind.SELECT, model.name());
+                model.key().columnValues(model.idOf(entity)), StatementKind.SELECT, model.name());
         return Mono.deferContextual(context -> {
             runtime.requireInScope(runtime.sessionOf(context), model, entity, "loadLazyField(" + fieldName + ")");
             return runtime.withConnection(connection -> runtime.executor().query(connection, select, row -> Optional.ofNullable(property.fromColumn(runtime.mappers().read(row, 0, property.columnType())))))
@@ -309,12 +310,19 @@ final class RelationLoader {
         for (Entry entry : stored) {
             keys.add(model.idOf(entry.entity));
         }
-        PropertyModel id = model.id();
+        List<PropertyModel> parts = model.key().parts();
         EntityStatements statements = runtime.renderer().statements(model);
         Set<Object> existing = new HashSet<>();
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        new SqlStatement(statements.selectKeysInSql(chunk.size()), chunk, StatementKind.SELECT, model.name()),
-                        row -> runtime.mappers().read(row, 0, id.valueType()))))
+                        new SqlStatement(statements.selectKeysInSql(chunk.size()), model.key().columnValuesOfAll(chunk),
+                                StatementKind.SELECT, model.name()),
+                        row -> {
+                            List<Object> values = new ArrayList<>(parts.size());
+                            for (int i = 0; i < parts.size(); i++) {
+                                values.add(runtime.mappers().read(row, i, KeyModel.columnType(parts.get(i))));
+                            }
+                            return model.key().keyOf(values);
+                        })))
                 .doOnNext(existing::add)
                 .then(Mono.fromRunnable(() -> {
                     for (Entry entry : stored) {
@@ -346,11 +354,11 @@ final class RelationLoader {
         List<PropertyModel> tracked = runtime.trackedColumns(model);
         Set<Object> seen = new HashSet<>();
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                        new SqlStatement(selectInSql(model, model.id().column(), chunk.size()), chunk,
-                                StatementKind.SELECT, model.name()),
+                        new SqlStatement(runtime.renderer().statements(model).selectByKeysSql(chunk.size()),
+                                model.key().columnValuesOfAll(chunk), StatementKind.SELECT, model.name()),
                         row -> {
                             synchronized (session) {
-                                Object id = mapper.read(row, mapper.idIndex());
+                                Object id = mapper.readKey(row);
                                 Entry entry = session.lookup(model, id);
                                 if (entry != null && entry.state == Entry.State.LOADED) {
                                     mapper.refill(entry.entity, row, session.loader());

@@ -66,7 +66,14 @@ final class Session implements DbSession, TransactionScoped {
             requireWritable(model.name() + " " + entity, "add()");
             runtime.requireInScope(this, model, entity, "add()");
             noteChanges();
-            if (model.hasNoId(entity) && !model.id().generated()) {
+            if (model.key().composite()) {
+                for (PropertyModel part : model.key().parts()) {
+                    if (part.get(entity) == null) {
+                        throw new IllegalArgumentException("add() got a " + model.name() + " whose composite key "
+                                + model.key().names() + " misses " + part.name() + ": set every key part first");
+                    }
+                }
+            } else if (model.hasNoId(entity) && !model.generatedKey()) {
                 throw new IllegalArgumentException("add() got a " + model.name() + " without a key: set " + model.id()
                         + " first (only Long/Integer keys are generated)");
             }

@@ -17,6 +17,8 @@ import io.nextorm.query.PropertyPath;
 import io.nextorm.query.Truth;
 import io.nextorm.query.Value;
 
+import java.util.List;
+
 /**
  * Renders the plain nodes of a condition tree (comparisons, BETWEEN, IN lists, NULL checks, LIKE,
  * AND/OR/NOT, column paths, values, arithmetic, functions) into the statement of a
@@ -41,8 +43,38 @@ final class ConditionRendering {
         return renderer.sql();
     }
 
+    /**
+     * {@code key == record} on an {@code @Embeddable} key, as the comparison of every key column
+     * ({@code AND} for ==, {@code OR} for !=); null for any other comparison.
+     */
+    private Condition embeddedKeyComparison(Comparison c) {
+        if (!(c.left() instanceof PropertyPath path) || !(c.right() instanceof Value value)
+                || path.names().size() != 1 || !renderer.mapping().isEntity(path.root())
+                || (c.operator() != Comparison.Operator.EQ && c.operator() != Comparison.Operator.NE)) {
+            return null;
+        }
+        io.nextorm.internal.mapping.KeyModel key = renderer.mapping().entity(path.root()).key();
+        if (!path.leaf().equals(key.embeddedField())) {
+            return null;
+        }
+        if (!(value.value() instanceof Record record)) {
+            throw new IllegalArgumentException(path + " is an @Embeddable key: compare it with a key record, not "
+                    + value.value());
+        }
+        List<Object> values = io.nextorm.internal.mapping.KeyModel.recordValues(record);
+        List<Condition> parts = new java.util.ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            parts.add(new Comparison(new PropertyPath(path.root(), path.alias(), List.of(key.parts().get(i).name())),
+                    c.operator(), new Value(values.get(i))));
+        }
+        return new Junction(c.operator() == Comparison.Operator.EQ
+                ? Junction.Kind.AND : Junction.Kind.OR, parts);
+    }
+
     void condition(Condition condition) {
-        if (condition instanceof Comparison c) {
+        if (condition instanceof Comparison c && embeddedKeyComparison(c) != null) {
+            condition(embeddedKeyComparison(c));
+        } else if (condition instanceof Comparison c) {
             String outer = valueCast;
             PropertyModel outerConverted = converted;
             valueCast = renderer.castOf(c.left(), c.right());

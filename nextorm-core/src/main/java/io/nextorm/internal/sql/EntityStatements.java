@@ -32,7 +32,7 @@ public final class EntityStatements {
         List<PropertyModel> written = model.properties().stream()
                 .filter(p -> p.kind().hasColumn()).toList();
         this.insertWithKey = written;
-        this.insertWithoutKey = written.stream().filter(p -> p.kind() != PropertyKind.ID).toList();
+        this.insertWithoutKey = written.stream().filter(p -> !p.keyPart()).toList();
         this.eagerColumns = columnNames(model.eagerColumns());
         this.insertWithKeySql = renderInsert(insertWithKey, 1);
         this.insertWithoutKeySql = renderInsert(insertWithoutKey, 1);
@@ -101,7 +101,7 @@ public final class EntityStatements {
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i));
         }
-        sql.append(" WHERE ").equalsMarker(model.id().column());
+        keyWhere(sql.append(" WHERE "));
         for (PropertyModel column : checked) {
             sql.append(" AND ").equalsMarker(column);
         }
@@ -119,7 +119,8 @@ public final class EntityStatements {
      */
     public String deleteSql(boolean versionChecked) {
         SqlText sql = new SqlText(dialect).append("DELETE FROM ").identifier(model.table())
-                .append(" WHERE ").equalsMarker(model.id().column());
+                .append(" WHERE ");
+        keyWhere(sql);
         if (versionChecked) {
             sql.append(" AND ").equalsMarker(model.version().column());
         }
@@ -171,8 +172,8 @@ public final class EntityStatements {
      * @return the SQL, one parameter
      */
     public String selectColumnByIdSql(PropertyModel property) {
-        return new SqlText(dialect).append("SELECT ").identifier(property.column()).append(" FROM ")
-                .identifier(model.table()).append(" WHERE ").equalsMarker(model.id().column()).toString();
+        return keyWhere(new SqlText(dialect).append("SELECT ").identifier(property.column()).append(" FROM ")
+                .identifier(model.table()).append(" WHERE ")).toString();
     }
 
     /**
@@ -195,6 +196,10 @@ public final class EntityStatements {
      * @return the SQL, one parameter per key
      */
     public String selectKeysInSql(int keys) {
+        if (model.key().composite()) {
+            return keysWhere(new SqlText(dialect).append("SELECT ").identifiers("", model.key().columns())
+                    .append(" FROM ").identifier(model.table()).append(" WHERE "), keys).toString();
+        }
         String id = model.id().column();
         return new SqlText(dialect).append("SELECT ").identifier(id).append(" FROM ").identifier(model.table())
                 .append(" WHERE ").identifier(id).append(" IN (").markers(keys).append(")").toString();
@@ -252,6 +257,39 @@ public final class EntityStatements {
             value = column.toColumn(value);
         }
         return value == null ? TypedNull.of(column) : value;
+    }
+
+    /**
+     * The SELECT of the eager columns of the rows of some keys: {@code key IN (...)}, or for a
+     * composite key {@code (k1 = ? AND k2 = ?) OR ...} (every dialect reads that, row values or not).
+     *
+     * @param keys the number of keys
+     * @return the SQL, the key column values of each key in turn
+     */
+    public String selectByKeysSql(int keys) {
+        if (!model.key().composite()) {
+            return selectInSql(model.id().column(), keys);
+        }
+        return keysWhere(new SqlText(dialect).append("SELECT ").identifiers("", eagerColumns).append(" FROM ")
+                .identifier(model.table()).append(" WHERE "), keys).toString();
+    }
+
+    private SqlText keysWhere(SqlText sql, int keys) {
+        for (int k = 0; k < keys; k++) {
+            keyWhere(sql.append(k == 0 ? "(" : " OR (")).append(")");
+        }
+        return sql;
+    }
+
+    /**
+     * Appends {@code k1 = ? AND k2 = ?} over the key columns, in key order.
+     */
+    private SqlText keyWhere(SqlText sql) {
+        List<PropertyModel> parts = model.key().parts();
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").equalsMarker(parts.get(i));
+        }
+        return sql;
     }
 
     private String renderInsert(List<PropertyModel> columns, int rows) {

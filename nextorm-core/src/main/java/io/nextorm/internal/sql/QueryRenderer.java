@@ -154,7 +154,7 @@ final class QueryRenderer {
         List<Condition> conditions = new ArrayList<>(spec.where());
         if (spec.joins().stream().anyMatch(join -> join.type() == io.nextorm.query.JoinType.RIGHT)) {
             // a RIGHT JOIN row without a row of the queried entity has no object to return
-            conditions.add(new NullCheck(PropertyPath.of(root.type(), root.id().name()), true));
+            conditions.add(new NullCheck(PropertyPath.of(root.type(), root.key().parts().get(0).name()), true));
         }
         if (correlation != null) {
             sql.append(" WHERE ").append(correlation);

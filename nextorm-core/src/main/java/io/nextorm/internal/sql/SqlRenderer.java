@@ -256,9 +256,18 @@ public final class SqlRenderer {
         if (!renderer.qualified() && rows.limit() == null && rows.offset() == null && !rows.randomOrder()) {
             sql = renderer.continueWhere(prefix);
         } else {
-            String key = dialect.identifier(renderer.root().id().column());
-            prefix.append(" WHERE ").append(key).append(" IN (SELECT ").append(key).append(" FROM (SELECT ")
-                    .append(renderer.rootColumn(renderer.root().id())).append(" AS ").append(key);
+            // a composite key compares as a row value: (k1, k2) IN (SELECT k1, k2 FROM (...) x)
+            List<PropertyModel> parts = renderer.root().key().parts();
+            StringBuilder keys = new StringBuilder();
+            StringBuilder selected = new StringBuilder();
+            for (PropertyModel part : parts) {
+                String key = dialect.identifier(part.column());
+                keys.append(keys.length() == 0 ? "" : ", ").append(key);
+                selected.append(selected.length() == 0 ? "" : ", ").append(renderer.rootColumn(part)).append(" AS ").append(key);
+            }
+            String keyList = parts.size() == 1 ? keys.toString() : "(" + keys + ")";
+            prefix.append(" WHERE ").append(keyList).append(" IN (SELECT ").append(keys).append(" FROM (SELECT ")
+                    .append(selected);
             sql = renderer.beginFrom(prefix.toString());
             if (rows.limit() != null || rows.offset() != null || rows.randomOrder()) {
                 renderer.orderBy();

@@ -119,8 +119,10 @@ class MappingTest {
     void unsupportedFieldTypesAreMappingErrors() {
         assertThatThrownBy(() -> Mapping.build(List.of(WithMap.class), true)).isInstanceOf(MappingException.class)
                 .hasMessageContaining("WithMap.attributes").hasMessageContaining("transient");
-        assertThatThrownBy(() -> Mapping.build(List.of(TwoKeys.class), true)).isInstanceOf(MappingException.class)
-                .hasMessageContaining("composite");
+        KeyModel twoKeys = Mapping.build(List.of(TwoKeys.class), true).entity(TwoKeys.class).key();
+        assertThat(twoKeys.composite()).isTrue();
+        assertThat(twoKeys.columns()).containsExactly("id", "other");
+        assertThat(twoKeys.parts()).noneMatch(PropertyModel::generated);
         assertThatThrownBy(() -> Mapping.build(List.of(StringVersion.class), true)).isInstanceOf(MappingException.class)
                 .hasMessageContaining("@Version");
         assertThatThrownBy(() -> Mapping.build(List.of(LazyReference.class, Author.class, Article.class, Tag.class), true))

@@ -1,0 +1,256 @@
+package io.nextorm.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The primary key of an entity: one {@code @PrimaryKey} field, or several (key order = field order),
+ * each a plain column or a reference to an entity with a single-column key. A single key's value is
+ * the field's value; a composite key's value is a {@link CompositeKey} of its column values.
+ */
+public final class KeyModel {
+
+    private final String entity;
+    private final List<PropertyModel> parts;
+    private final List<String> columns;
+
+    KeyModel(String entity, List<PropertyModel> parts) {
+        this.entity = entity;
+        this.parts = List.copyOf(parts);
+        this.columns = parts.stream().map(PropertyModel::column).toList();
+    }
+
+    /**
+     * The key fields, in key order.
+     *
+     * @return the key properties
+     */
+    public List<PropertyModel> parts() {
+        return parts;
+    }
+
+    /**
+     * The key columns, in key order.
+     *
+     * @return the column names
+     */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Whether the key has several fields.
+     *
+     * @return true for a composite key
+     */
+    public boolean composite() {
+        return parts.size() > 1;
+    }
+
+    /**
+     * The key of an object: the field's value, or a {@link CompositeKey}; null when unset.
+     *
+     * @param object the entity object
+     * @return the key
+     */
+    public Object valueOf(Object object) {
+        if (!composite()) {
+            return parts.get(0).get(object);
+        }
+        List<Object> values = new ArrayList<>(parts.size());
+        for (PropertyModel part : parts) {
+            Object value = columnValue(part, part.get(object));
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        return new CompositeKey(values);
+    }
+
+    /**
+     * Whether an object has no key yet: null, 0 for a primitive generated key, or any part of a
+     * composite key null (a reference part: null or unsaved).
+     *
+     * @param object the entity object
+     * @return true when the key is unset
+     */
+    public boolean isUnset(Object object) {
+        if (!composite()) {
+            PropertyModel id = parts.get(0);
+            Object key = id.get(object);
+            return key == null || (id.fieldType().isPrimitive() && ((Number) key).longValue() == 0);
+        }
+        return missingPart(object) != null;
+    }
+
+    /**
+     * The first key field of an object that is not set, or null when the key is complete.
+     *
+     * @param object the entity object
+     * @return the missing part or null
+     */
+    public PropertyModel missingPart(Object object) {
+        for (PropertyModel part : parts) {
+            if (columnValue(part, part.get(object)) == null) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The column values of a key, in key order.
+     *
+     * @param key a single key or a {@link CompositeKey}
+     * @return the values
+     */
+    public List<Object> columnValues(Object key) {
+        if (key instanceof CompositeKey compositeKey) {
+            return compositeKey.values();
+        }
+        List<Object> values = new ArrayList<>(1);
+        values.add(key);
+        return values;
+    }
+
+    /**
+     * The column values of some keys, one key after the other.
+     *
+     * @param keys single keys or {@link CompositeKey}s
+     * @return the values
+     */
+    public List<Object> columnValuesOfAll(List<Object> keys) {
+        if (!composite()) {
+            return keys;
+        }
+        List<Object> values = new ArrayList<>(keys.size() * parts.size());
+        for (Object key : keys) {
+            values.addAll(columnValues(key));
+        }
+        return values;
+    }
+
+    /**
+     * The key of column values read from a row, in key order.
+     *
+     * @param values the values
+     * @return a single key, a {@link CompositeKey}, or null when a value is null
+     */
+    public Object keyOf(List<Object> values) {
+        if (!composite()) {
+            return values.get(0);
+        }
+        return values.contains(null) ? null : new CompositeKey(values);
+    }
+
+    /**
+     * A key given by the application ({@code getByKey}) as the identity map holds it: for a composite
+     * key a {@code List} (or array) of the part values in key order, a reference part given as the
+     * object or as its key; an already built {@link CompositeKey} passes.
+     *
+     * @param given the key given
+     * @return the key
+     * @throws IllegalArgumentException naming the key fields when the shape is wrong
+     */
+    public Object fromGiven(Object given) {
+        if (given instanceof Record record && embeddedField() != null) {
+            given = recordValues(record);
+        }
+        if (!composite() || given instanceof CompositeKey) {
+            return composite() || !(given instanceof List<?> one) || one.size() != 1 ? given : one.get(0);
+        }
+        List<?> list = given instanceof Collection<?> collection ? new ArrayList<>(collection)
+                : given instanceof Object[] array ? java.util.Arrays.asList(array) : null;
+        if (list == null || list.size() != parts.size()) {
+            throw new IllegalArgumentException(entity + " has the composite key " + names() + ": give its "
+                    + parts.size() + " values in that order as a List, as in List.of(" + String.join(", ", names())
+                    + "), not " + given);
+        }
+        List<Object> values = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            PropertyModel part = parts.get(i);
+            Object value = list.get(i);
+            if (part.kind() == PropertyKind.REFERENCE && part.valueType().isInstance(value)) {
+                value = columnValue(part, value);
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("The key of " + entity + " misses " + part.name()
+                        + ": every part of " + names() + " must be given");
+            }
+            values.add(normalized(part, value));
+        }
+        return new CompositeKey(values);
+    }
+
+    /**
+     * The Java type of a key column's value: the field's, or the referenced key's for a reference.
+     *
+     * @param part a key field
+     * @return the type
+     */
+    public static Class<?> columnType(PropertyModel part) {
+        return part.kind() == PropertyKind.REFERENCE ? part.target().id().valueType() : part.valueType();
+    }
+
+    /**
+     * The field that holds an {@code @Embeddable} key record, or null when the key is plain fields.
+     *
+     * @return the field name or null
+     */
+    public String embeddedField() {
+        String first = parts.get(0).name();
+        int dot = first.indexOf('.');
+        return dot < 0 ? null : first.substring(0, dot);
+    }
+
+    /**
+     * The component values of an {@code @Embeddable} key record, in component order.
+     *
+     * @param record the record
+     * @return the values
+     */
+    public static List<Object> recordValues(Record record) {
+        java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+        List<Object> values = new ArrayList<>(components.length);
+        for (java.lang.reflect.RecordComponent component : components) {
+            try {
+                component.getAccessor().setAccessible(true);
+                values.add(component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component, e);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The key field names, in key order.
+     *
+     * @return the names
+     */
+    public List<String> names() {
+        return parts.stream().map(PropertyModel::name).toList();
+    }
+
+    private static Object columnValue(PropertyModel part, Object value) {
+        if (value == null || part.kind() != PropertyKind.REFERENCE) {
+            return value;
+        }
+        return part.target().key().isUnset(value) ? null : part.target().idOf(value);
+    }
+
+    private static Object normalized(PropertyModel part, Object value) {
+        Class<?> type = columnType(part);
+        if (value instanceof Number number && !type.isInstance(value)) {
+            if (type == Long.class && (value instanceof Integer || value instanceof Short || value instanceof Byte)) {
+                return number.longValue();
+            }
+            if (type == Integer.class && (value instanceof Short || value instanceof Byte)) {
+                return number.intValue();
+            }
+        }
+        return value;
+    }
+}
