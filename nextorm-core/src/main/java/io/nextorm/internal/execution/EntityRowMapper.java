@@ -75,8 +75,13 @@ public final class EntityRowMapper<T> {
         this.idIndex = id;
         this.sets = model.sets().toArray(new PropertyModel[0]);
         this.lazies = model.lazies().toArray(new PropertyModel[0]);
-        // a composite (or reference) key is read by readKey: those entities keep the method handles
-        this.generated = generate && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
+        // a composite (or reference) key is read by readKey, a @Convert/@Json column by its converter: those
+        // entities keep the method handles
+        boolean anyConverted = false;
+        for (boolean c : converted) {
+            anyConverted |= c;
+        }
+        this.generated = generate && !anyConverted && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
     }
 
     /**
