@@ -41,7 +41,8 @@ public final class DatabaseRuntime {
     private final Map<Class<?>, EntityPersister> persisters = new ConcurrentHashMap<>();
     private final WeakIdentitySet stubs = new WeakIdentitySet();
     private final WeakIdentitySet ended = new WeakIdentitySet();
-    private final NewObjectLoader newObjects = new NewObjectLoader(stubs);
+    private final WeakIdentitySet stored = new WeakIdentitySet();
+    private final NewObjectLoader newObjects = new NewObjectLoader(stubs, stored);
     private final SessionEvents events = new SessionEvents();
     private final LinkPersister links;
     private final SessionLifecycle sessions;
@@ -307,6 +308,34 @@ public final class DatabaseRuntime {
      */
     boolean isStub(Session session, Object entity) {
         return (session != null && session.isStub(entity)) || stubs.contains(entity);
+    }
+
+    /**
+     * Whether an object of a composite key was read or written outside a session, so that
+     * {@code asave} of it UPDATEs (a composite key is never unset on a stored object).
+     *
+     * @param entity the object
+     * @param mark true to remember it as stored (after a write)
+     * @return whether it was remembered before
+     */
+    boolean storedComposite(Object entity, boolean mark) {
+        boolean known = stored.contains(entity);
+        if (mark && !known) {
+            stored.add(entity);
+        }
+        return known;
+    }
+
+    /**
+     * Remembers an object of a composite key as stored (loaded or written); other objects are left.
+     *
+     * @param model its entity
+     * @param entity the object
+     */
+    void rememberStored(EntityModel<?> model, Object entity) {
+        if (model.key().composite()) {
+            storedComposite(entity, true);
+        }
     }
 
     /**

@@ -59,7 +59,8 @@ public final class EntityWriter {
                 }
             }
             // a composite key is never generated: an object not loaded in this session is new (PonyORM's rule)
-            return model.hasNoId(entity) || model.key().composite() ? insert(entity) : updateAll(entity);
+            return model.hasNoId(entity) || (model.key().composite() && !runtime.storedComposite(entity, false))
+                    ? insert(entity) : updateAll(entity);
         });
     }
 
@@ -179,11 +180,33 @@ public final class EntityWriter {
         }
     }
 
+    /**
+     * Refuses an object of a composite key with a key field null, naming it (an unsaved referenced
+     * object is accepted: the session inserts it first).
+     *
+     * @param model the entity
+     * @param entity the object
+     * @param what the operation, for the message
+     * @throws IllegalArgumentException when a key field is null
+     */
+    static void requireKeyParts(EntityModel<?> model, Object entity, String what) {
+        if (model.key().composite()) {
+            for (PropertyModel part : model.key().parts()) {
+                if (part.get(entity) == null) {
+                    throw new IllegalArgumentException(what + " got a " + model.name() + " whose composite key "
+                            + model.key().names() + " misses " + part.name() + ": set every key part first");
+                }
+            }
+        }
+    }
+
     private <T> Mono<T> written(T entity, EntityModel<?> model, Write write) {
         return Mono.deferContextual(context -> {
             Session session = runtime.sessionOf(context);
             if (session != null) {
                 session.written(entity);
+            } else if (write != Write.DELETE) {
+                runtime.rememberStored(model, entity);
             }
             write.after(entity, model);
             return Mono.just(entity);

@@ -12,15 +12,21 @@ import java.util.function.Consumer;
 final class NewObjectLoader implements EntityLoader {
 
     private final WeakIdentitySet stubs;
+    private final WeakIdentitySet loadedComposites;
 
-    NewObjectLoader(WeakIdentitySet stubs) {
+    NewObjectLoader(WeakIdentitySet stubs, WeakIdentitySet loadedComposites) {
         this.stubs = stubs;
+        this.loadedComposites = loadedComposites;
     }
 
     @Override
     public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
         T entity = model.newInstance();
         fill.accept(entity);
+        if (model.key().composite()) {
+            // asave() of it updates: a composite key cannot tell a new object from a stored one
+            loadedComposites.add(entity);
+        }
         return entity;
     }
 

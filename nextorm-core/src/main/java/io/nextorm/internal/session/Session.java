@@ -66,14 +66,8 @@ final class Session implements DbSession, TransactionScoped {
             requireWritable(model.name() + " " + entity, "add()");
             runtime.requireInScope(this, model, entity, "add()");
             noteChanges();
-            if (model.key().composite()) {
-                for (PropertyModel part : model.key().parts()) {
-                    if (part.get(entity) == null) {
-                        throw new IllegalArgumentException("add() got a " + model.name() + " whose composite key "
-                                + model.key().names() + " misses " + part.name() + ": set every key part first");
-                    }
-                }
-            } else if (model.hasNoId(entity) && !model.generatedKey()) {
+            EntityWriter.requireKeyParts(model, entity, "add()");
+            if (!model.key().composite() && model.hasNoId(entity) && !model.generatedKey()) {
                 throw new IllegalArgumentException("add() got a " + model.name() + " without a key: set " + model.id()
                         + " first (only Long/Integer keys are generated)");
             }
@@ -310,6 +304,7 @@ final class Session implements DbSession, TransactionScoped {
         entry.changed = 0;
         unchanged.add(entry);
         byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
+        runtime.rememberStored(model, entity);
         for (PropertyModel set : model.sets()) {
             Object value = set.get(entity);
             if (value instanceof java.util.Collection<?> members && !(value instanceof UnloadedSet<?>)) {
@@ -424,6 +419,7 @@ final class Session implements DbSession, TransactionScoped {
                 entry.state = Entry.State.LOADED;
                 entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
                 unchanged.add(entry);
+                runtime.rememberStored(model, entity);
                 return entity;
             }
         }

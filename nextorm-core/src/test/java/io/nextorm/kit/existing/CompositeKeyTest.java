@@ -217,6 +217,21 @@ class CompositeKeyTest extends ExistingSchemaKit {
     }
 
     @Test
+    void asaveInsertsANewObjectAndUpdatesOneReadOrWrittenBefore() {
+        cast();
+
+        FilmActor loaded = await(db.getByKey(FilmActor.class, List.of(bob, alien)));
+        loaded.billing = 6;
+        await(db.asave(loaded));
+        FilmActor fresh = await(db.asave(new FilmActor(bob, brazil, 3)));
+        fresh.billing = 4;
+        await(db.asave(fresh));
+        assertThat(await(db.selectRaw("SELECT billing FROM ck_film_actor WHERE actor_id = " + bob.actorId
+                + " ORDER BY billing"))).extracting(r -> ((Number) r.get("billing")).intValue()).containsExactly(4, 6);
+        assertThatThrownBy(() -> await(db.asave(new FilmActor(bob, brazil, 5)))).isNotInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void getByKeyOfACompositeKeyNeedsAListOfEveryPart() {
         cast();
 
