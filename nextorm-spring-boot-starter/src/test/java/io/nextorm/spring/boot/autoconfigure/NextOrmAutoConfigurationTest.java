@@ -100,7 +100,7 @@ class NextOrmAutoConfigurationTest {
                     assertThat(context).hasFailed();
                     assertThat(new MappingFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
                             .isEqualTo("nextorm could not map the entities: " + Note.class.getName()
-                                    + " has no primary key: annotate one field with @PrimaryKey");
+                                    + " has no primary key: annotate one field with @PrimaryKey (several for a composite key)");
                 });
     }
 
