@@ -113,7 +113,6 @@ class SakilaTest extends ExistingSchemaKit {
 
     @Test
     void booleanFlagsOverIntegerAndBooleanColumnsFilterAsPlainSql() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(target == TestDatabase.POSTGRES, "PENDING-CONV: booleans written to integer columns");
         String activeSql = target == TestDatabase.POSTGRES ? "active = 1" : "active = TRUE";
         Set<String> expected = new TreeSet<>(column("SELECT first_name FROM customer WHERE " + activeSql).stream()
                 .map(String.class::cast).toList());
@@ -243,7 +242,6 @@ class SakilaTest extends ExistingSchemaKit {
 
     @Test
     void changesInASessionAreWrittenToTheExistingColumns() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(target == TestDatabase.POSTGRES, "PENDING-CONV: booleans written to integer columns");
         await(db.session(s -> db.getByKey(Customer.class, 3).doOnNext(c -> {
             c.active = true;
             c.email = "linda@example.org";
