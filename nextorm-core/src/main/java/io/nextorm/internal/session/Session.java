@@ -250,12 +250,18 @@ final class Session implements DbSession, TransactionScoped {
     }
 
     synchronized Entry addNew(EntityModel<?> model, Object entity) {
-        Entry entry = new Entry(model, entity, Entry.State.NEW, ++entered);
-        byObject.put(entity, entry);
-        if (!model.hasNoId(entity)) {
-            byKey.computeIfAbsent(model, m -> new HashMap<>()).put(model.idOf(entity), entry);
-        }
+        Entry entry = register(model, model.hasNoId(entity) ? null : model.idOf(entity), entity, Entry.State.NEW);
         pending.add(entry);
+        return entry;
+    }
+
+    /** A new entry, found by its object and, when it has one, by its key. */
+    private Entry register(EntityModel<?> model, Object id, Object entity, Entry.State state) {
+        Entry entry = new Entry(model, entity, state, ++entered);
+        byObject.put(entity, entry);
+        if (id != null) {
+            byKey.computeIfAbsent(model, m -> new HashMap<>()).put(id, entry);
+        }
         return entry;
     }
 
@@ -404,17 +410,14 @@ final class Session implements DbSession, TransactionScoped {
         @SuppressWarnings("unchecked")
         public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
             synchronized (Session.this) {
-                Map<Object, Entry> entries = byKey.computeIfAbsent(model, m -> new HashMap<>());
-                Entry entry = entries.get(id);
+                Entry entry = lookup(model, id);
                 if (entry != null && entry.state != Entry.State.STUB) {
                     return (T) entry.entity;
                 }
                 T entity = entry == null ? model.newInstance() : (T) entry.entity;
                 fill.accept(entity);
                 if (entry == null) {
-                    entry = new Entry(model, entity, Entry.State.LOADED, ++entered);
-                    entries.put(id, entry);
-                    byObject.put(entity, entry);
+                    entry = register(model, id, entity, Entry.State.LOADED);
                 }
                 entry.state = Entry.State.LOADED;
                 entry.snapshot = Snapshot.take(runtime.trackedColumns(model), entity);
@@ -427,26 +430,20 @@ final class Session implements DbSession, TransactionScoped {
         @Override
         public Object reference(EntityModel<?> target, Object id) {
             synchronized (Session.this) {
-                Map<Object, Entry> entries = byKey.computeIfAbsent(target, m -> new HashMap<>());
-                Entry entry = entries.get(id);
+                Entry entry = lookup(target, id);
                 if (entry != null) {
                     return entry.entity;
                 }
                 Object stub = target.newInstance();
                 target.id().set(stub, id);
-                entry = new Entry(target, stub, Entry.State.STUB, ++entered);
-                entry.snapshot = Snapshot.take(runtime.trackedColumns(target), stub);
-                entries.put(id, entry);
-                byObject.put(stub, entry);
+                register(target, id, stub, Entry.State.STUB).snapshot = Snapshot.take(runtime.trackedColumns(target), stub);
                 return stub;
             }
         }
     }
 
     @Override
-    public String toString() {
-        synchronized (this) {
-            return "DbSession[" + byObject.size() + " objects, " + pending.size() + " new]";
-        }
+    public synchronized String toString() {
+        return "DbSession[" + byObject.size() + " objects, " + pending.size() + " new]";
     }
 }

@@ -37,7 +37,7 @@ final class ProjectionRenderer {
         String cached = cache.get(key);
         List<Object> bound = new ArrayList<>(values.size());
         for (Object value : values) {
-            bound.add(QueryRenderer.bindable(mapping, value, Object.class));
+            bound.add(BoundValues.bindable(mapping, value, Object.class));
         }
         String entity = mapping.entity(spec.rows().entity()).name();
         if (cached != null) {

@@ -328,26 +328,8 @@ final class QueryRenderer {
      * Adds a parameter and returns its marker. An entity stands for its key, an enum for its name.
      */
     String marker(Object value, Class<?> type) {
-        parameters.add(bindable(mapping, value, type));
+        parameters.add(BoundValues.bindable(mapping, value, type));
         return dialect.parameterMarker(parameters.size());
-    }
-
-    /**
-     * The parameter a value of the tree is bound as: an entity stands for its key, NULL is typed.
-     */
-    static Object bindable(Mapping mapping, Object value, Class<?> type) {
-        if (value == null) {
-            return new TypedNull(type);
-        }
-        if (mapping.isEntity(value.getClass())) {
-            EntityModel<?> model = mapping.entity(value.getClass());
-            if (model.hasNoId(value)) {
-                throw new IllegalArgumentException("A condition compares with an unsaved " + model.name()
-                        + " (its key is not set): save it first");
-            }
-            return model.idOf(value);
-        }
-        return value;
     }
 
     String column(String alias, String column) {

@@ -86,7 +86,7 @@ public final class SqlRenderer {
         if (cached != null && cached != UNCACHEABLE) {
             List<Object> parameters = new ArrayList<>(shape.values().size());
             for (Object value : shape.values()) {
-                parameters.add(QueryRenderer.bindable(mapping, value, Object.class));
+                parameters.add(BoundValues.bindable(mapping, value, Object.class));
             }
             return new SqlStatement(cached, parameters, StatementKind.SELECT, mapping.entity(spec.entity()).name());
         }
@@ -98,7 +98,7 @@ public final class SqlRenderer {
             // cache only a shape whose values, taken out in tree order, are exactly what the renderer bound
             List<Object> taken = new ArrayList<>(shape.values().size());
             for (Object value : shape.values()) {
-                taken.add(QueryRenderer.bindable(mapping, value, Object.class));
+                taken.add(BoundValues.bindable(mapping, value, Object.class));
             }
             selectSql.put(shape.key(), taken.equals(statement.parameters()) ? statement.sql() : UNCACHEABLE);
         }

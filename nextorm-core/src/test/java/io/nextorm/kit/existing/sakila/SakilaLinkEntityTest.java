@@ -1,12 +1,7 @@
 package io.nextorm.kit.existing.sakila;
 
-import io.nextorm.AsyncDatabase;
-import io.nextorm.SchemaCheck;
-import io.nextorm.testkit.ExistingSchemaKit;
 import io.nextorm.testkit.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -22,33 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pair of references, beside the many-to-many sets over the same tables; every answer is compared with
  * plain SQL, and the mapping is checked with {@code SchemaCheck.VALIDATE}.
  */
-class SakilaLinkEntityTest extends ExistingSchemaKit {
+class SakilaLinkEntityTest extends SakilaKit {
 
     @Override
     protected List<Class<?>> entities() {
-        return List.of(Actor.class, Address.class, Category.class, City.class, Country.class, Customer.class, Film.class,
-                Inventory.class, Language.class, Payment.class, Rental.class, Staff.class, Store.class,
-                FilmActor.class, FilmCategory.class);
-    }
-
-    @Override
-    protected List<String> tables() {
-        return SakilaSchema.TABLES;
-    }
-
-    @Override
-    protected List<String> ddl(TestDatabase database) {
-        return SakilaSchema.ddl(database);
-    }
-
-    @Override
-    protected Mono<Void> map(AsyncDatabase database) {
-        return database.generateMapping(SchemaCheck.VALIDATE, true);
-    }
-
-    @BeforeEach
-    void rows() {
-        Flux.fromIterable(SakilaSchema.rows(target)).concatMap(db::execute).then().block(TIMEOUT);
+        return java.util.stream.Stream.concat(ENTITIES.stream(), java.util.stream.Stream.of(FilmActor.class,
+                FilmCategory.class)).toList();
     }
 
     private Set<String> sql(String sql) {

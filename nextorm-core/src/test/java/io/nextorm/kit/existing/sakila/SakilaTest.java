@@ -1,13 +1,8 @@
 package io.nextorm.kit.existing.sakila;
 
-import io.nextorm.AsyncDatabase;
-import io.nextorm.SchemaCheck;
 import io.nextorm.Tuple;
-import io.nextorm.testkit.ExistingSchemaKit;
 import io.nextorm.testkit.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -27,32 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@code @JoinColumn}/{@code @JoinTable}/{@code @Reverse} and checked with {@code SchemaCheck.VALIDATE};
  * every answer is compared with the same question asked in plain SQL.
  */
-class SakilaTest extends ExistingSchemaKit {
+class SakilaTest extends SakilaKit {
 
     @Override
     protected List<Class<?>> entities() {
-        return List.of(Actor.class, Address.class, Category.class, City.class, Country.class, Customer.class, Film.class,
-                Inventory.class, Language.class, Payment.class, Rental.class, Staff.class, Store.class);
-    }
-
-    @Override
-    protected List<String> tables() {
-        return SakilaSchema.TABLES;
-    }
-
-    @Override
-    protected List<String> ddl(TestDatabase database) {
-        return SakilaSchema.ddl(database);
-    }
-
-    @Override
-    protected Mono<Void> map(AsyncDatabase database) {
-        return database.generateMapping(SchemaCheck.VALIDATE, true);
-    }
-
-    @BeforeEach
-    void rows() {
-        Flux.fromIterable(SakilaSchema.rows(target)).concatMap(db::execute).then().block(TIMEOUT);
+        return ENTITIES;
     }
 
     private List<Object> column(String sql) {
