@@ -50,13 +50,21 @@ public class SqlExecutionException extends NextOrmException {
 
     /**
      * Whether the database rejected the statement for a constraint (NOT NULL, UNIQUE, FOREIGN KEY,
-     * CHECK).
+     * CHECK), including a required column left out of an INSERT that has no DEFAULT (MariaDB's
+     * error 1364, which its driver does not class as a constraint violation).
      *
      * @return true for an integrity violation
      */
     public boolean isIntegrityViolation() {
-        return getCause() instanceof io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+        if (getCause() instanceof io.r2dbc.spi.R2dbcDataIntegrityViolationException) {
+            return true;
+        }
+        return getCause() instanceof io.r2dbc.spi.R2dbcException e
+                && (e.getSqlState() != null && e.getSqlState().startsWith("23") || e.getErrorCode() == NO_DEFAULT_FOR_FIELD);
     }
+
+    /** MariaDB's and MySQL's ER_NO_DEFAULT_FOR_FIELD: "Field 'x' doesn't have a default value". */
+    private static final int NO_DEFAULT_FOR_FIELD = 1364;
 
     private static String describe(Throwable cause) {
         String message = cause.getMessage();

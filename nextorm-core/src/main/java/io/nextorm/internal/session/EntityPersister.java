@@ -5,6 +5,7 @@ import io.nextorm.OptimisticCheckException;
 import io.nextorm.internal.execution.RowMappers;
 import io.nextorm.internal.execution.StatementExecutor;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.sql.SqlStatement;
@@ -67,6 +68,15 @@ final class EntityPersister {
     // ---- INSERT ----
 
     /**
+     * One multi-row INSERT and the objects whose rows it writes.
+     *
+     * @param statement the statement
+     * @param entities the objects, in row order
+     */
+    record Insert(SqlStatement statement, List<?> entities) {
+    }
+
+    /**
      * The INSERTs of new objects, {@value #MAX_ROWS} rows a statement (fewer when the parameters
      * would pass {@value #MAX_PARAMETERS}).
      *
@@ -75,19 +85,72 @@ final class EntityPersister {
      * @return the statements, in order
      */
     List<SqlStatement> insertStatements(List<?> entities, boolean withKey) {
-        List<PropertyModel> columns = statements.insertColumns(withKey);
-        int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
-        List<SqlStatement> inserts = new ArrayList<>();
-        for (int from = 0; from < entities.size(); from += perStatement) {
-            List<?> chunk = entities.subList(from, Math.min(entities.size(), from + perStatement));
+        return inserts(entities, withKey).stream().map(Insert::statement).toList();
+    }
+
+    /**
+     * The INSERTs of new objects: consecutive objects that write the same columns share a statement.
+     * A column left to the database (see {@link #leftToDatabase}) is not written, so its DEFAULT
+     * applies, as it would to a row inserted by hand.
+     */
+    private List<Insert> inserts(List<?> entities, boolean withKey) {
+        List<PropertyModel> all = statements.insertColumns(withKey);
+        List<Insert> inserts = new ArrayList<>();
+        int from = 0;
+        while (from < entities.size()) {
+            List<PropertyModel> columns = written(all, entities.get(from));
+            int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
+            int to = from + 1;
+            while (to < entities.size() && to - from < perStatement && sameColumns(columns, all, entities.get(to))) {
+                to++;
+            }
+            List<?> chunk = entities.subList(from, to);
             List<Object> parameters = new ArrayList<>(chunk.size() * columns.size());
             for (Object entity : chunk) {
                 parameters.addAll(EntityStatements.values(entity, columns, referenceKey));
             }
-            inserts.add(new SqlStatement(statements.insertSql(withKey, chunk.size()), parameters,
-                    StatementKind.INSERT, model.name()));
+            String sql = columns == all ? statements.insertSql(withKey, chunk.size())
+                    : statements.insertSql(columns, chunk.size());
+            inserts.add(new Insert(new SqlStatement(sql, parameters, StatementKind.INSERT, model.name()), chunk));
+            from = to;
         }
         return inserts;
+    }
+
+    private static boolean sameColumns(List<PropertyModel> columns, List<PropertyModel> all, Object entity) {
+        List<PropertyModel> written = written(all, entity);
+        return written == columns || written.equals(columns);
+    }
+
+    /** The columns an INSERT of one object writes: all of them, less those left to the database. */
+    private static List<PropertyModel> written(List<PropertyModel> all, Object entity) {
+        List<PropertyModel> written = null;
+        for (int i = 0; i < all.size(); i++) {
+            PropertyModel column = all.get(i);
+            if (leftToDatabase(column, column.get(entity))) {
+                if (written == null) {
+                    written = new ArrayList<>(all.subList(0, i));
+                }
+            } else if (written != null) {
+                written.add(column);
+            }
+        }
+        // an INSERT names at least one column: with none left, NULLs go and the database says what is missing
+        return written == null || written.isEmpty() ? all : written;
+    }
+
+    /**
+     * Whether a write leaves a column as the database has it: a field that is not {@code @Nullable}
+     * (nor key nor version) holding null. An INSERT then omits the column, so the table's DEFAULT
+     * applies (a column without one is refused by the database, naming it); an UPDATE of every
+     * column ({@code asave} outside a session) does not set it.
+     *
+     * @param column the property
+     * @param value its value in the object
+     * @return true when the column is not written
+     */
+    static boolean leftToDatabase(PropertyModel column, Object value) {
+        return value == null && !column.nullable() && !column.keyPart() && column.kind() != PropertyKind.VERSION;
     }
 
     /**
@@ -104,17 +167,13 @@ final class EntityPersister {
             for (Object entity : entities) {
                 initVersion(entity);
             }
-            List<SqlStatement> inserts = insertStatements(entities, withKey);
             PropertyModel id = withKey ? null : model.id();
-            int[] offset = {0};
-            return Flux.fromIterable(inserts).concatMap(insert -> {
-                int rows = insert.parameters().size() / Math.max(1, statements.insertColumns(withKey).size());
-                List<?> chunk = entities.subList(offset[0], offset[0] + rows);
-                offset[0] += rows;
+            return Flux.fromIterable(inserts(entities, withKey)).concatMap(insert -> {
+                List<?> chunk = insert.entities();
                 if (withKey) {
-                    return executor.update(connection, insert).then();
+                    return executor.update(connection, insert.statement()).then();
                 }
-                return executor.insertReturningKeys(connection, insert, id.column(),
+                return executor.insertReturningKeys(connection, insert.statement(), id.column(),
                                 row -> values.read(row, 0, id.valueType()))
                         .collectList()
                         .doOnNext(keys -> {

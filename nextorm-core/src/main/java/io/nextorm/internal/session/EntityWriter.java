@@ -92,7 +92,8 @@ public final class EntityWriter {
 
     /**
      * UPDATEs every loaded column of one entity by key, with hooks; with a {@code @Version} column,
-     * checks and increments it. Inside a session the object joins the identity map.
+     * checks and increments it. A required field holding null leaves its column as it is (as an
+     * INSERT leaves it to its DEFAULT). Inside a session the object joins the identity map.
      *
      * @param entity the entity
      * @param <T> the entity type
@@ -106,16 +107,19 @@ public final class EntityWriter {
             requireNotStub(runtime.sessionOf(context), model, entity);
             Write.UPDATE.before(entity, model);
             List<PropertyModel> columns = new ArrayList<>();
+            List<PropertyModel> leftAsTheyAre = new ArrayList<>();
             for (PropertyModel column : runtime.renderer().statements(model).updateColumns()) {
-                if (column.kind() == PropertyKind.LAZY) {
-                    Object lazy = column.get(entity);
-                    if (lazy != null && !((Lazy<?>) lazy).isLoaded()) {
-                        continue;
-                    }
+                Object value = column.get(entity);
+                if (column.kind() == PropertyKind.LAZY && value != null && !((Lazy<?>) value).isLoaded()) {
+                    continue;
                 }
-                columns.add(column);
+                (EntityPersister.leftToDatabase(column, value) ? leftAsTheyAre : columns).add(column);
             }
             PropertyModel version = model.version();
+            if (columns.isEmpty() && version == null) {
+                // nothing else to set: the NULLs go, and the database names the required column
+                columns.addAll(leftAsTheyAre);
+            }
             EntityPersister.Change change = new EntityPersister.Change(entity, columns, List.of(), List.of(),
                     version == null ? null : version.get(entity), false);
             return runtime.withConnection(connection -> runtime.persister(model).update(connection, change))

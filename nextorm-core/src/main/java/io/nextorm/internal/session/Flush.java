@@ -315,7 +315,8 @@ final class Flush {
         for (int index : changed) {
             PropertyModel column = tracked.get(index);
             columns.add(column);
-            if (Snapshot.checkable(column)) {
+            // a required column read as null was left to the database at INSERT: its value is not known
+            if (Snapshot.checkable(column) && !EntityPersister.leftToDatabase(column, entry.snapshot[index])) {
                 checked.add(column);
                 read.add(entry.snapshot[index]);
             }

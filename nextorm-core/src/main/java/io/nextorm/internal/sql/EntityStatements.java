@@ -79,6 +79,17 @@ public final class EntityStatements {
     }
 
     /**
+     * A multi-row INSERT of some of the columns (the others take the table's DEFAULT).
+     *
+     * @param columns the properties written, in parameter order
+     * @param rows the number of rows, at least 1
+     * @return the SQL
+     */
+    public String insertSql(List<PropertyModel> columns, int rows) {
+        return renderInsert(columns, rows);
+    }
+
+    /**
      * The properties an UPDATE of every column writes, in parameter order (the key comes last).
      *
      * @return the properties

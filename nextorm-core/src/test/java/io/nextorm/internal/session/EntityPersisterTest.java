@@ -49,6 +49,18 @@ class EntityPersisterTest {
     }
 
     @Test
+    void aRequiredFieldLeftNullIsLeftOutSoTheColumnDefaultAppliesAndRowsKeepTheirOrder() {
+        List<Author> authors = List.of(new Author("ann"), new Author("bea"), new Author(null), new Author("cy"));
+        List<SqlStatement> inserts = persister(Author.class).insertStatements(authors, false);
+        assertThat(inserts).extracting(SqlStatement::sql).containsExactly(
+                "INSERT INTO " + quoted("author") + " (" + quoted("name") + ", " + quoted("email") + ") VALUES ($1, $2), ($3, $4)",
+                "INSERT INTO " + quoted("author") + " (" + quoted("email") + ") VALUES ($1)",
+                "INSERT INTO " + quoted("author") + " (" + quoted("name") + ", " + quoted("email") + ") VALUES ($1, $2)");
+        assertThat(inserts.get(1).parameters()).containsExactly(new TypedNull(String.class));
+        assertThat(inserts.get(2).parameters()).containsExactly("cy", new TypedNull(String.class));
+    }
+
+    @Test
     void insertsAreSplitEveryFiveHundredRows() {
         List<Author> authors = new ArrayList<>();
         for (int i = 0; i < 1201; i++) {

@@ -38,6 +38,7 @@ abstract class SakilaKit extends ExistingSchemaKit {
 
     @BeforeEach
     void rows() {
-        Flux.fromIterable(SakilaSchema.rows(target)).concatMap(db::execute).then().block(TIMEOUT);
+        Flux.fromIterable(SakilaSchema.rows(target)).concatWithValues(SakilaSchema.sequences(target).toArray(String[]::new))
+                .concatMap(db::execute).then().block(TIMEOUT);
     }
 }

@@ -156,4 +156,24 @@ final class SakilaSchema {
                         + " (3, 2, 2, 3, 5.99, '2005-06-15 00:54:12'), (4, 3, 2, 4, 0.99, '2005-06-15 18:02:53'),"
                         + " (5, 1, 2, 1, 9.99, '2005-06-16 15:18:57')");
     }
+
+    /**
+     * What the published PostgreSQL dump runs after its rows: each serial key's sequence set past the
+     * keys inserted, so that rows added afterwards get new keys; H2's identities restarted past them.
+     * Empty elsewhere (MariaDB and SQLite move their counters by themselves).
+     */
+    static List<String> sequences(TestDatabase database) {
+        if (database == TestDatabase.H2) {
+            return SERIAL_TABLES.stream().map(t -> "ALTER TABLE " + t + " ALTER COLUMN " + t + "_id RESTART WITH 1000")
+                    .toList();
+        }
+        if (database != TestDatabase.POSTGRES) {
+            return List.of();
+        }
+        return SERIAL_TABLES.stream().map(t -> "SELECT setval(pg_get_serial_sequence('" + t + "', '" + t + "_id'),"
+                + " (SELECT COALESCE(MAX(" + t + "_id), 0) + 1 FROM " + t + "), false)").toList();
+    }
+
+    private static final List<String> SERIAL_TABLES = List.of("actor", "category", "language", "country", "city",
+            "address", "staff", "store", "customer", "film", "inventory", "rental", "payment");
 }

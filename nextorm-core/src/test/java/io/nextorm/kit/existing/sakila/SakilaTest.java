@@ -246,6 +246,27 @@ class SakilaTest extends SakilaKit {
         assertThat(column("SELECT actor_id FROM film_actor WHERE film_id = 1 ORDER BY actor_id")).containsExactly(1L, 4L);
     }
 
+    @Test
+    void newRowsLeftWithoutLastUpdateTakeTheColumnDefaultAndCanBeChangedAfterwards() {
+        Category drama = new Category();
+        drama.name = "Drama";
+        Category horror = new Category();
+        horror.name = "Horror";
+        await(db.session(s -> Mono.fromRunnable(() -> {
+            s.add(drama);
+            s.add(horror);
+        })));
+        assertThat(drama.categoryId).isNotNull();
+        assertThat(horror.categoryId).isEqualTo(drama.categoryId + 1);
+        assertThat(column("SELECT COUNT(*) FROM category WHERE last_update IS NOT NULL AND category_id >= "
+                + drama.categoryId)).containsExactly(2L);
+
+        await(db.session(s -> db.getByKey(Category.class, drama.categoryId).doOnNext(c -> c.name = "Drama II")));
+        assertThat(column("SELECT name FROM category WHERE category_id = " + drama.categoryId)).containsExactly("Drama II");
+        Category loaded = await(db.getByKey(Category.class, horror.categoryId));
+        assertThat(loaded.lastUpdate).isNotNull();
+    }
+
     private static Set<String> names(List<Customer> customers) {
         return customers.stream().map(c -> c.firstName).collect(Collectors.toCollection(TreeSet::new));
     }
