@@ -97,11 +97,18 @@ final class EntityPersister {
         List<PropertyModel> all = statements.insertColumns(withKey);
         List<Insert> inserts = new ArrayList<>();
         int from = 0;
+        List<PropertyModel> columns = entities.isEmpty() ? all : written(all, entities.get(0));
         while (from < entities.size()) {
-            List<PropertyModel> columns = written(all, entities.get(from));
             int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
             int to = from + 1;
-            while (to < entities.size() && to - from < perStatement && sameColumns(columns, all, entities.get(to))) {
+            // the columns of the object at index `to`, once read: each object's are read once
+            List<PropertyModel> next = null;
+            while (to < entities.size() && to - from < perStatement) {
+                next = written(all, entities.get(to));
+                if (next != columns && !next.equals(columns)) {
+                    break;
+                }
+                next = null;
                 to++;
             }
             List<?> chunk = entities.subList(from, to);
@@ -113,13 +120,9 @@ final class EntityPersister {
                     : statements.insertSql(columns, chunk.size());
             inserts.add(new Insert(new SqlStatement(sql, parameters, StatementKind.INSERT, model.name()), chunk));
             from = to;
+            columns = next != null ? next : from < entities.size() ? written(all, entities.get(from)) : all;
         }
         return inserts;
-    }
-
-    private static boolean sameColumns(List<PropertyModel> columns, List<PropertyModel> all, Object entity) {
-        List<PropertyModel> written = written(all, entity);
-        return written == columns || written.equals(columns);
     }
 
     /** The columns an INSERT of one object writes: all of them, less those left to the database. */

@@ -61,6 +61,25 @@ class EntityPersisterTest {
     }
 
     @Test
+    void rowsThatLeaveOutTheSameColumnsStillSplitEveryFiveHundredAndTheNextRunStartsRight() {
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            authors.add(new Author(null));
+        }
+        authors.add(new Author("named"));
+        List<SqlStatement> inserts = persister(Author.class).insertStatements(authors, false);
+        assertThat(inserts).extracting(insert -> insert.parameters().size()).containsExactly(500, 2);
+        assertThat(inserts.get(1).parameters()).containsExactly("named", new TypedNull(String.class));
+    }
+
+    @Test
+    void anObjectWithEveryColumnLeftOutStillWritesThemSoTheDatabaseNamesWhatIsMissing() {
+        SqlStatement insert = persister(Tag.class).insertStatements(List.of(new Tag(null)), false).get(0);
+        assertThat(insert.sql()).isEqualTo("INSERT INTO " + quoted("tag") + " (" + quoted("name") + ") VALUES ($1)");
+        assertThat(insert.parameters()).containsExactly(new TypedNull(String.class));
+    }
+
+    @Test
     void insertsAreSplitEveryFiveHundredRows() {
         List<Author> authors = new ArrayList<>();
         for (int i = 0; i < 1201; i++) {

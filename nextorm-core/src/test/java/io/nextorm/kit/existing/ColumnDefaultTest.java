@@ -149,7 +149,8 @@ class ColumnDefaultTest extends ExistingSchemaKit {
             s.add(new Note("fine"));
             s.add(untitled);
         })))).isInstanceOf(SqlExecutionException.class)
-                .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("title"));
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("title"))
+                .satisfies(e -> assertThat(((SqlExecutionException) e).isIntegrityViolation()).isTrue());
         assertThat(rows()).isEmpty();
     }
 }
