@@ -24,7 +24,10 @@ public final class EntityRowMapper<T> {
     private final List<PropertyModel> columns;
     private final PropertyModel[] properties;
     private final boolean[] references;
-    private final boolean[] converted;
+    /** Per property: the index of its (first) column in the row; a wide reference has several. */
+    private final int[] firstColumn;
+    /** Per row column: the property to convert its value with (@Convert, @Json), or null. */
+    private final PropertyModel[] converted;
     private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
@@ -56,32 +59,44 @@ public final class EntityRowMapper<T> {
         this.columns = model.eagerColumns();
         this.properties = columns.toArray(new PropertyModel[0]);
         this.references = new boolean[properties.length];
-        this.converted = new boolean[properties.length];
-        this.readTypes = new Class<?>[columns.size()];
-        this.valueTypes = new Class<?>[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            PropertyModel column = columns.get(i);
+        this.firstColumn = new int[properties.length];
+        int width = columns.stream().mapToInt(c -> c.columns().size()).sum();
+        this.converted = new PropertyModel[width];
+        this.readTypes = new Class<?>[width];
+        this.valueTypes = new Class<?>[width];
+        boolean wide = false;
+        int at = 0;
+        for (int i = 0; i < properties.length; i++) {
+            PropertyModel column = properties[i];
             references[i] = column.kind() == PropertyKind.REFERENCE;
-            valueTypes[i] = column.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(column) : column.columnType();
-            converted[i] = column.kind() != PropertyKind.REFERENCE && column.converter() != null;
-            readTypes[i] = dialect.readType(valueTypes[i]);
+            wide |= column.wide();
+            firstColumn[i] = at;
+            List<Class<?>> types = column.kind() == PropertyKind.REFERENCE ? column.columnTypes()
+                    : List.of(column.columnType());
+            for (Class<?> type : types) {
+                valueTypes[at] = type;
+                readTypes[at] = dialect.readType(type);
+                converted[at] = column.kind() != PropertyKind.REFERENCE && column.converter() != null ? column : null;
+                at++;
+            }
         }
         List<PropertyModel> keyParts = model.key().parts();
         this.keyIndexes = new int[keyParts.size()];
         for (int k = 0; k < keyIndexes.length; k++) {
-            keyIndexes[k] = columns.indexOf(keyParts.get(k));
+            keyIndexes[k] = firstColumn[columns.indexOf(keyParts.get(k))];
         }
         int id = keyParts.size() == 1 ? keyIndexes[0] : -1;
         this.idIndex = id;
         this.sets = model.sets().toArray(new PropertyModel[0]);
         this.lazies = model.lazies().toArray(new PropertyModel[0]);
-        // a composite (or reference) key is read by readKey, a @Convert/@Json column by its converter: those
-        // entities keep the method handles
+        // a composite (or reference) key is read by readKey, a @Convert/@Json column by its converter, a
+        // reference to a composite-keyed entity from several columns: those entities keep the method handles
         boolean anyConverted = false;
-        for (boolean c : converted) {
-            anyConverted |= c;
+        for (PropertyModel c : converted) {
+            anyConverted |= c != null;
         }
-        this.generated = generate && !anyConverted && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
+        this.generated = generate && !anyConverted && !wide && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID
+                ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
     }
 
     /**
@@ -159,7 +174,8 @@ public final class EntityRowMapper<T> {
     private void fillByProperties(T entity, Readable row, EntityLoader loader, Object id) {
         PropertyModel[] all = properties;
         for (int i = 0; i < all.length; i++) {
-            Object value = i == idIndex ? id : read(row, i);
+            int at = firstColumn[i];
+            Object value = at == idIndex ? id : all[i].wide() ? readWide(row, at, all[i]) : read(row, at);
             if (references[i] && value != null) {
                 value = loader.reference(all[i].target(), value);
             }
@@ -168,6 +184,49 @@ public final class EntityRowMapper<T> {
         for (PropertyModel lazy : lazies) {
             lazy.set(entity, Lazy.notLoaded());
         }
+    }
+
+    /** The key of a reference to a composite-keyed entity, from its columns; null when one is NULL. */
+    private Object readWide(Readable row, int at, PropertyModel reference) {
+        int width = reference.columns().size();
+        List<Object> values = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            values.add(read(row, at + c));
+        }
+        return reference.target().key().keyOf(values);
+    }
+
+    /**
+     * The index of the row column of a property's (first) column: the property's index in
+     * {@link EntityModel#eagerColumns()}, shifted by the extra columns of references to
+     * composite-keyed entities before it.
+     *
+     * @param property an eager column's property
+     * @return the row index
+     */
+    public int columnIndexOf(PropertyModel property) {
+        return firstColumn[columns.indexOf(property)];
+    }
+
+    /**
+     * The number of columns of the mapped rows.
+     *
+     * @return the width of a row
+     */
+    public int width() {
+        return valueTypes.length;
+    }
+
+    /**
+     * Reads a property's value from a row at its columns: for a reference, the referenced key.
+     *
+     * @param row a row of the entity's eager columns
+     * @param property an eager column's property
+     * @return the value, or null
+     */
+    public Object readProperty(Readable row, PropertyModel property) {
+        int at = columnIndexOf(property);
+        return property.wide() ? readWide(row, at, property) : read(row, at);
     }
 
     /**
@@ -193,7 +252,8 @@ public final class EntityRowMapper<T> {
         }
         Object value = dialect.fromDatabase(raw, valueTypes[index]);
         // the property's own conversion (@Convert, @Json) after the dialect's: one call per converted column
-        return converted[index] ? properties[index].fromColumn(value) : value;
+        PropertyModel converter = converted[index];
+        return converter != null ? converter.fromColumn(value) : value;
     }
 
     /**

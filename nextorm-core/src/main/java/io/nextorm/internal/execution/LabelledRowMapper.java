@@ -37,6 +37,8 @@ public final class LabelledRowMapper<T> {
     private RowMetadata plannedFor;
     private PropertyModel[] plan;
     private Class<?>[] valueTypes;
+    /** Per result column of a reference to a composite-keyed entity: which of its columns it is. */
+    private int[] parts;
     private int[] keyIndexes;
 
     /**
@@ -49,13 +51,13 @@ public final class LabelledRowMapper<T> {
         this.model = model;
         this.dialect = dialect;
         for (PropertyModel property : model.properties()) {
-            if (property.kind().hasColumn()) {
+            if (property.kind().hasColumn() && !property.wide()) {
                 byLabel.put(property.name().toLowerCase(Locale.ROOT), property);
             }
         }
         for (PropertyModel property : model.properties()) {
-            if (property.kind().hasColumn()) {
-                byLabel.putIfAbsent(property.column().toLowerCase(Locale.ROOT), property);
+            for (String column : property.kind().hasColumn() ? property.columns() : List.<String>of()) {
+                byLabel.putIfAbsent(column.toLowerCase(Locale.ROOT), property);
             }
         }
     }
@@ -89,6 +91,7 @@ public final class LabelledRowMapper<T> {
         List<? extends ColumnMetadata> columns = metadata.getColumnMetadatas();
         plan = new PropertyModel[columns.size()];
         valueTypes = new Class<?>[columns.size()];
+        parts = new int[columns.size()];
         keyIndexes = new int[model.key().parts().size()];
         Arrays.fill(keyIndexes, -1);
         for (int i = 0; i < columns.size(); i++) {
@@ -97,6 +100,13 @@ public final class LabelledRowMapper<T> {
                 continue;
             }
             plan[i] = property;
+            if (property.wide()) {
+                int part = property.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList()
+                        .indexOf(columns.get(i).getName().toLowerCase(Locale.ROOT));
+                parts[i] = part;
+                valueTypes[i] = property.columnTypes().get(part);
+                continue;
+            }
             valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(property) : property.columnType();
             int part = model.key().parts().indexOf(property);
             if (part >= 0) {
@@ -118,12 +128,20 @@ public final class LabelledRowMapper<T> {
         for (PropertyModel set : model.sets()) {
             set.set(entity, new UnloadedSet<>(set));
         }
+        Map<PropertyModel, Object[]> wide = null;
         for (int i = 0; i < plan.length; i++) {
             PropertyModel property = plan[i];
             if (property == null) {
                 continue;
             }
             Object value = read(row, i);
+            if (property.wide()) {
+                if (wide == null) {
+                    wide = new HashMap<>();
+                }
+                wide.computeIfAbsent(property, p -> new Object[p.columns().size()])[parts[i]] = value;
+                continue;
+            }
             if (property.kind() != PropertyKind.REFERENCE) {
                 value = property.fromColumn(value);
             }
@@ -133,6 +151,13 @@ public final class LabelledRowMapper<T> {
                 value = Lazy.of(value);
             }
             property.set(entity, value);
+        }
+        if (wide != null) {
+            // a reference to a composite-keyed entity: all of its columns, or it stays unset
+            wide.forEach((property, values) -> {
+                Object key = property.target().key().keyOf(Arrays.asList(values));
+                property.set(entity, key == null ? null : loader.reference(property.target(), key));
+            });
         }
     }
 

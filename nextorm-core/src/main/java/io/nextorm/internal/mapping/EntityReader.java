@@ -194,10 +194,16 @@ final class EntityReader {
                 throw new MappingException(where + ": @JoinColumn names the foreign-key column of a reference to an "
                         + "@Entity; on a " + kind + " field use @Column(name = \"...\")");
             }
-            if (joinColumn.name().isBlank()) {
+            if (joinColumn.name().length == 0 || java.util.Arrays.stream(joinColumn.name()).anyMatch(String::isBlank)) {
                 throw new MappingException(where + ": @JoinColumn needs a name, as in @JoinColumn(name = \"country_id\")");
             }
-            columnName = joinColumn.name();
+            if (!compositeKeyed(fieldType)) {
+                if (joinColumn.name().length > 1) {
+                    throw new MappingException(where + ": @JoinColumn names " + joinColumn.name().length + " columns, but "
+                            + fieldType.getSimpleName() + " has a single key column: name one");
+                }
+                columnName = joinColumn.name()[0];
+            }
         }
         if (field.isAnnotationPresent(JoinTable.class) && kind != PropertyKind.SET) {
             throw new MappingException(where + ": @JoinTable maps a Set<Entity> onto a link table; this field is a " + kind);
@@ -210,10 +216,18 @@ final class EntityReader {
             throw new MappingException(where + " is the reverse side of the one-to-one " + fieldType.getSimpleName() + "."
                     + reverseOf + " and has no column: remove its @Column/@Unique");
         }
-        if (kind == PropertyKind.REFERENCE) {
-            requireSingleKey(fieldType, where);
+        boolean wideReference = kind == PropertyKind.REFERENCE && compositeKeyed(fieldType);
+        if (wideReference && primaryKey) {
+            throw new MappingException(where + " is a @PrimaryKey that refers to " + fieldType.getSimpleName()
+                    + ", whose key is composite; a key part refers to a single-keyed entity: map the foreign-key "
+                    + "columns as plain @PrimaryKey fields");
         }
-        if (columnName == null && kind != PropertyKind.SET && kind != PropertyKind.REVERSE_REFERENCE) {
+        if (wideReference && (column != null || field.isAnnotationPresent(io.nextorm.annotation.Index.class))) {
+            throw new MappingException(where + " refers to the composite-keyed " + fieldType.getSimpleName() + " through "
+                    + "several columns: name them with @JoinColumn(name = {...}), not @Column, and index them with "
+                    + "@Index on the class");
+        }
+        if (columnName == null && !wideReference && kind != PropertyKind.SET && kind != PropertyKind.REVERSE_REFERENCE) {
             columnName = kind == PropertyKind.REFERENCE
                     ? Naming.snakeCase(field.getName()) + "_" + referencedKeyColumn(fieldType, where)
                     : Naming.snakeCase(field.getName());
@@ -230,6 +244,9 @@ final class EntityReader {
                 nullable, generated, length, precision, scale, unique, sqlDefault, getter, setter);
         if (primaryKey) {
             property.markKeyPart();
+        }
+        if (wideReference && joinColumn != null) {
+            property.joinColumns(List.of(joinColumn.name()));
         }
         if (converter != null) {
             property.convertWith(converter);
@@ -266,16 +283,12 @@ final class EntityReader {
         return convert != null ? UserConverter.of(convert, where) : new JsonConverter(field.getGenericType(), where);
     }
 
-    private static void requireSingleKey(Class<?> target, String where) {
+    /** Whether an entity class has a key of several columns (several @PrimaryKey fields or an @Embeddable record). */
+    private static boolean compositeKeyed(Class<?> target) {
         long keys = persistentFields(target).stream().filter(f -> f.isAnnotationPresent(PrimaryKey.class))
                 .mapToLong(f -> f.getType().isRecord() && EmbeddedKeyReader.isEmbeddable(f.getType())
                         ? f.getType().getRecordComponents().length : 1).sum();
-        if (keys > 1) {
-            throw new MappingException(where + " refers to " + target.getSimpleName() + ", which has a composite key of "
-                    + keys + " fields; a reference to a composite-keyed entity is not supported yet: map its foreign-key "
-                    + "columns as plain fields (and load the target with getByKey(" + target.getSimpleName()
-                    + ".class, List.of(...)))");
-        }
+        return keys > 1;
     }
 
     private static String referencedKeyColumn(Class<?> target, String where) {
@@ -373,6 +386,10 @@ final class EntityReader {
         if (!property.kind().hasColumn()) {
             throw new MappingException("An index on " + type.getName() + "." + property.name()
                     + " is impossible: a " + property.kind() + " has no column");
+        }
+        if (property.kind() == PropertyKind.REFERENCE && property.column() == null) {
+            throw new MappingException("An index on " + type.getName() + "." + property.name() + " is not supported: it "
+                    + "refers to a composite-keyed entity through several columns; index them in the DDL");
         }
     }
 

@@ -101,6 +101,27 @@ public final class KeyModel {
     }
 
     /**
+     * Sets a key on an object (a stub known only by its key): the key field, or each part of a
+     * composite key, a reference part as the object that {@code referenceOf} gives for its key.
+     *
+     * @param object the entity object
+     * @param key a single key or a {@link CompositeKey}
+     * @param referenceOf the object of a referenced entity's key (a stub, or the one already known)
+     */
+    public void assign(Object object, Object key, java.util.function.BiFunction<EntityModel<?>, Object, Object> referenceOf) {
+        if (!composite()) {
+            parts.get(0).set(object, key);
+            return;
+        }
+        List<Object> values = ((CompositeKey) key).values();
+        for (int i = 0; i < parts.size(); i++) {
+            PropertyModel part = parts.get(i);
+            Object value = values.get(i);
+            part.set(object, part.kind() == PropertyKind.REFERENCE ? referenceOf.apply(part.target(), value) : value);
+        }
+    }
+
+    /**
      * The column values of a key, in key order.
      *
      * @param key a single key or a {@link CompositeKey}

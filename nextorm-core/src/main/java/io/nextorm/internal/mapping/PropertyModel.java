@@ -2,6 +2,7 @@ package io.nextorm.internal.mapping;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
+import java.util.List;
 
 /**
  * One persistent property of an entity, read once per class. Values are read and written through
@@ -15,6 +16,8 @@ public final class PropertyModel {
     private final Class<?> valueType;
     private final PropertyKind kind;
     private final String column;
+    private List<String> columns;
+    private List<String> joinColumns = List.of();
     private final boolean nullable;
     private final boolean generated;
     private final int length;
@@ -48,6 +51,7 @@ public final class PropertyModel {
         this.valueType = valueType;
         this.kind = kind;
         this.column = column;
+        this.columns = column == null ? List.of() : List.of(column);
         this.nullable = nullable;
         this.generated = generated;
         this.length = length;
@@ -110,9 +114,64 @@ public final class PropertyModel {
      * The column name, unquoted; null for a set.
      *
      * @return the column name
+     * @throws IllegalStateException for a reference to a composite-keyed entity, which has several
+     *         ({@link #columns()})
      */
     public String column() {
+        if (columns.size() > 1) {
+            throw new IllegalStateException(this + " refers to " + target.name() + " through the columns " + columns
+                    + ", which this operation does not support");
+        }
         return column;
+    }
+
+    /**
+     * The columns, unquoted: one for a plain column or a reference to a single-keyed entity, one per
+     * key column (in key order) for a reference to a composite-keyed entity, none for a set.
+     *
+     * @return the column names
+     */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Whether this is a reference to a composite-keyed entity, stored in several columns.
+     *
+     * @return true when {@link #columns()} has more than one
+     */
+    public boolean wide() {
+        return columns.size() > 1;
+    }
+
+    /**
+     * The Java types of this property's columns: for a reference, the referenced key columns' types (in
+     * key order); else the {@link #columnType()}.
+     *
+     * @return one type per column
+     */
+    public List<Class<?>> columnTypes() {
+        if (kind != PropertyKind.REFERENCE) {
+            return List.of(columnType());
+        }
+        return target.key().parts().stream().<Class<?>>map(KeyModel::columnType).toList();
+    }
+
+    /**
+     * The column values of a value of this property: the value itself, or for a wide reference the
+     * parts of the referenced key (all null for null).
+     *
+     * @param columnValue the value as bound ({@link CompositeKey} for a wide reference)
+     * @return one value per column
+     */
+    public List<Object> columnValues(Object columnValue) {
+        if (!wide()) {
+            return java.util.Collections.singletonList(columnValue);
+        }
+        if (columnValue == null) {
+            return java.util.Arrays.asList(new Object[columns.size()]);
+        }
+        return ((CompositeKey) columnValue).values();
     }
 
     /**
@@ -352,6 +411,14 @@ public final class PropertyModel {
     void resolve(EntityModel<?> targetModel, Relation setRelation) {
         this.target = targetModel;
         this.relation = setRelation;
+        if (kind == PropertyKind.REFERENCE && targetModel.key().composite()) {
+            this.columns = ReferenceColumns.of(this, targetModel, joinColumns);
+        }
+    }
+
+    /** The {@code @JoinColumn} names of a reference, kept for a composite-keyed target (resolved later). */
+    void joinColumns(List<String> names) {
+        this.joinColumns = List.copyOf(names);
     }
 
     @Override

@@ -28,11 +28,16 @@ final class SchemaBuilder {
                         property.columnType(), property.nullable(), property.generated(), property.length(),
                         property.precision(), property.scale(), property.unique(), property.sqlDefault()));
                 case REFERENCE -> {
-                    PropertyModel key = property.target().id();
-                    columns.add(new io.nextorm.mapping.Column(property.column(), key.valueType(), property.nullable(),
-                            false, key.length(), key.precision(), key.scale(), property.unique(), property.sqlDefault()));
-                    foreignKeys.add(new ForeignKey("fk_" + model.table() + "_" + property.column(),
-                            List.of(property.column()), property.target().table(), List.of(key.column())));
+                    List<PropertyModel> keyParts = property.target().key().parts();
+                    for (int i = 0; i < keyParts.size(); i++) {
+                        PropertyModel key = keyParts.get(i);
+                        PropertyModel typed = key.kind() == PropertyKind.REFERENCE ? key.target().id() : key;
+                        columns.add(new io.nextorm.mapping.Column(property.columns().get(i), typed.valueType(),
+                                property.nullable(), false, typed.length(), typed.precision(), typed.scale(),
+                                property.unique() && !property.wide(), property.sqlDefault()));
+                    }
+                    foreignKeys.add(new ForeignKey("fk_" + model.table() + "_" + property.columns().get(0),
+                            property.columns(), property.target().table(), property.target().key().columns()));
                 }
                 case SET, REVERSE_REFERENCE -> {
                 }

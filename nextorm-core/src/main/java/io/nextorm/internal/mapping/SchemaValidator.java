@@ -128,7 +128,8 @@ public final class SchemaValidator {
         if (where.startsWith("the link table")) {
             return "@JoinTable(joinColumns = ..., inverseJoinColumns = ...)";
         }
-        return where.contains("(reference)") ? "@JoinColumn(name = \"...\")" : "@Column(name = \"...\")";
+        return where.contains("(reference)") ? "@JoinColumn(name = \"...\") (one name per key column of a composite key)"
+                : "@Column(name = \"...\")";
     }
 
     /** Who each table and column is for: "entity Film", "Film.title", "the link table of Film.actors". */
@@ -143,9 +144,11 @@ public final class SchemaValidator {
                         owners.putIfAbsent(lower(relation.joinTable()), "the link table of " + property);
                     }
                 } else if (property.kind().hasColumn()) {
-                    owners.put(lower(model.table()) + "." + lower(property.column()), "the field " + property
-                            + (property.kind() == PropertyKind.REFERENCE ? " (reference)" : "")
-                            + (property.fieldType().isPrimitive() ? PRIMITIVE : ""));
+                    for (String column : property.columns()) {
+                        owners.put(lower(model.table()) + "." + lower(column), "the field " + property
+                                + (property.kind() == PropertyKind.REFERENCE ? " (reference)" : "")
+                                + (property.fieldType().isPrimitive() ? PRIMITIVE : ""));
+                    }
                 }
             }
         }

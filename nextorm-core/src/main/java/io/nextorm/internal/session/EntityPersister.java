@@ -99,7 +99,7 @@ final class EntityPersister {
         int from = 0;
         List<PropertyModel> columns = entities.isEmpty() ? all : written(all, entities.get(0));
         while (from < entities.size()) {
-            int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
+            int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, columns.stream().mapToInt(c -> c.columns().size()).sum())));
             int to = from + 1;
             // the columns of the object at index `to`, once read: each object's are read once
             List<PropertyModel> next = null;
@@ -208,7 +208,7 @@ final class EntityPersister {
         for (PropertyModel column : change.columns()) {
             if (column != version) {
                 columns.add(column);
-                parameters.add(EntityStatements.value(change.entity(), column, referenceKey));
+                EntityStatements.addValues(parameters, change.entity(), column, referenceKey);
             }
         }
         List<PropertyModel> checked = new ArrayList<>();
@@ -226,7 +226,7 @@ final class EntityPersister {
                     nullChecked.add(change.checked().get(i));
                 } else {
                     checked.add(change.checked().get(i));
-                    checkValues.add(read);
+                    EntityStatements.addBound(checkValues, change.checked().get(i), read);
                 }
             }
         }

@@ -103,8 +103,7 @@ final class FlushReads {
                     changes.put(column, column.get(entry.entity));
                 }
             }
-            return relations.selectIn(entry.model, entry.model.id().column(), List.of(entry.model.idOf(entry.entity)),
-                    session.loader())
+            return relations.selectByKeys(entry.model, List.of(entry.model.idOf(entry.entity)), session.loader())
                     .then(Mono.fromRunnable(() -> {
                         synchronized (session) {
                             changes.forEach((column, value) -> column.set(entry.entity, value));

@@ -33,7 +33,7 @@ final class NewObjectLoader implements EntityLoader {
     @Override
     public Object reference(EntityModel<?> target, Object id) {
         Object stub = target.newInstance();
-        target.id().set(stub, id);
+        target.key().assign(stub, id, this::reference);
         stubs.add(stub);
         return stub;
     }

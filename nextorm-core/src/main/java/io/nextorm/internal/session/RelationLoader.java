@@ -111,7 +111,7 @@ final class RelationLoader {
             }
             Map<Object, Object> loaded = new HashMap<>();
             EntityLoader loader = loader(session);
-            return selectIn(target, target.id().column(), new ArrayList<>(ids), loader)
+            return selectByKeys(target, new ArrayList<>(ids), loader)
                     .doOnNext(entity -> loaded.put(target.idOf(entity), entity))
                     .then(Mono.fromCallable(() -> {
                         Set<Object> distinct = identitySet();
@@ -380,6 +380,21 @@ final class RelationLoader {
 
     // ---- queries ----
 
+    /**
+     * Selects the objects of some keys: {@code key IN (...)}, or for a composite key an OR of each
+     * key's columns.
+     */
+    Flux<Object> selectByKeys(EntityModel<?> model, List<Object> keys, EntityLoader loader) {
+        if (!model.key().composite()) {
+            return selectIn(model, model.id().column(), keys, loader);
+        }
+        EntityRowMapper<?> mapper = runtime.mappers().of(model);
+        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
+                new SqlStatement(runtime.renderer().statements(model).selectByKeysSql(chunk.size()),
+                        model.key().columnValuesOfAll(chunk), StatementKind.SELECT, model.name()),
+                row -> (Object) mapper.map(row, loader))));
+    }
+
     Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
@@ -390,12 +405,12 @@ final class RelationLoader {
     Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
                                            EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
-        int keyIndex = model.eagerColumns().indexOf(reverse);
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
-                connection, new SqlStatement(selectInSql(model, reverse.column(), chunk.size()), chunk,
+                connection, new SqlStatement(runtime.renderer().statements(model).selectInSql(reverse, chunk.size()),
+                        reverse.wide() ? reverse.target().key().columnValuesOfAll(chunk) : chunk,
                         StatementKind.SELECT, model.name()),
                 row -> {
-                    Object ownerKey = mapper.read(row, keyIndex);
+                    Object ownerKey = mapper.readProperty(row, reverse);
                     return new Member(ownerKey, mapper.map(row, loader));
                 })));
     }
@@ -404,7 +419,7 @@ final class RelationLoader {
                                       Class<?> ownerKeyType, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         EntityStatements statements = runtime.renderer().statements(model);
-        int keyIndex = model.eagerColumns().size();
+        int keyIndex = mapper.width();
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
                 connection, new SqlStatement(statements.selectLinkedSql(relation, chunk.size()), chunk,
                         StatementKind.SELECT, model.name()),

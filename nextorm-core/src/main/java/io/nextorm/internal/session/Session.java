@@ -435,7 +435,7 @@ final class Session implements DbSession, TransactionScoped {
                     return entry.entity;
                 }
                 Object stub = target.newInstance();
-                target.id().set(stub, id);
+                target.key().assign(stub, id, this::reference);
                 register(target, id, stub, Entry.State.STUB).snapshot = Snapshot.take(runtime.trackedColumns(target), stub);
                 return stub;
             }

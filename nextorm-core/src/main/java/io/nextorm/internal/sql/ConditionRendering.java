@@ -72,7 +72,13 @@ final class ConditionRendering {
     }
 
     void condition(Condition condition) {
-        if (condition instanceof Comparison c && embeddedKeyComparison(c) != null) {
+        Condition overColumns = WideReferences.expand(renderer, condition);
+        if (overColumns != null) {
+            boolean parens = overColumns instanceof Junction;
+            sql().append(parens ? "(" : "");
+            condition(overColumns);
+            sql().append(parens ? ")" : "");
+        } else if (condition instanceof Comparison c && embeddedKeyComparison(c) != null) {
             condition(embeddedKeyComparison(c));
         } else if (condition instanceof Comparison c) {
             String outer = valueCast;
@@ -170,7 +176,7 @@ final class ConditionRendering {
     void expression(Expression expression) {
         if (expression instanceof PropertyPath path) {
             QueryRenderer.ResolvedColumn resolved = renderer.resolve(path);
-            sql().append(renderer.column(resolved.alias(), resolved.property().column()));
+            sql().append(renderer.column(resolved.alias(), resolved.column()));
         } else if (expression instanceof Value value) {
             Object bound = converted == null ? value.value() : converted.toColumn(value.value());
             sql().append(renderer.castMarker(renderer.marker(bound, converted == null ? Object.class : converted.bindType()),

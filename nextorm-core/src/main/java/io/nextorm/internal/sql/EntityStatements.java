@@ -110,14 +110,14 @@ public final class EntityStatements {
     public String updateSql(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
         SqlText sql = new SqlText(dialect).append("UPDATE ").identifier(model.table()).append(" SET ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").equalsMarker(columns.get(i));
+            sql.append(i == 0 ? "" : ", ").assignMarker(columns.get(i));
         }
         keyWhere(sql.append(" WHERE "));
         for (PropertyModel column : checked) {
             sql.append(" AND ").equalsMarker(column);
         }
         for (PropertyModel column : nullChecked) {
-            sql.append(" AND ").identifier(column.column()).append(" IS NULL");
+            sql.append(" AND ").isNull(column);
         }
         return sql.toString();
     }
@@ -201,6 +201,27 @@ public final class EntityStatements {
     }
 
     /**
+     * The SELECT of the eager columns of the rows whose property (a foreign key) is one of a list of
+     * values: {@code column IN (...)}, or for a reference to a composite-keyed entity
+     * {@code (c1 = ? AND c2 = ?) OR ...}.
+     *
+     * @param property the property compared
+     * @param values the number of values (keys) in the list
+     * @return the SQL, the column values of each value in turn
+     */
+    public String selectInSql(PropertyModel property, int values) {
+        if (!property.wide()) {
+            return selectInSql(property.column(), values);
+        }
+        SqlText sql = new SqlText(dialect).append("SELECT ").identifiers("", eagerColumns).append(" FROM ")
+                .identifier(model.table()).append(" WHERE ");
+        for (int k = 0; k < values; k++) {
+            sql.append(k == 0 ? "(" : " OR (").equalsMarker(property).append(")");
+        }
+        return sql.toString();
+    }
+
+    /**
      * The SELECT of the keys that still exist among a list of keys.
      *
      * @param keys the number of keys
@@ -244,21 +265,22 @@ public final class EntityStatements {
                                       BiFunction<PropertyModel, Object, Object> referenceKey) {
         List<Object> values = new ArrayList<>(columns.size() + 1);
         for (PropertyModel column : columns) {
-            values.add(value(entity, column, referenceKey));
+            addValues(values, entity, column, referenceKey);
         }
         return values;
     }
 
     /**
-     * The value of one column of an entity, ready to bind.
+     * Adds the values of one property of an entity, ready to bind: one, or one per column of a
+     * reference to a composite-keyed entity.
      *
+     * @param values where the values go
      * @param entity the entity
      * @param column the property
      * @param referenceKey how to get the key of a referenced entity
-     * @return the value, or a {@link TypedNull}
      */
-    public static Object value(Object entity, PropertyModel column,
-                               BiFunction<PropertyModel, Object, Object> referenceKey) {
+    public static void addValues(List<Object> values, Object entity, PropertyModel column,
+                                 BiFunction<PropertyModel, Object, Object> referenceKey) {
         Object value = column.get(entity);
         if (column.kind() == PropertyKind.LAZY && value != null) {
             value = column.toColumn(((Lazy<?>) value).get());
@@ -267,7 +289,26 @@ public final class EntityStatements {
         } else {
             value = column.toColumn(value);
         }
-        return value == null ? TypedNull.of(column) : value;
+        addBound(values, column, value);
+    }
+
+    /**
+     * Adds a property's value as bound (for a wide reference, its key's parts), NULLs typed.
+     *
+     * @param values where the values go
+     * @param column the property
+     * @param value the column value (a {@link io.nextorm.internal.mapping.CompositeKey} for a wide reference), or null
+     */
+    public static void addBound(List<Object> values, PropertyModel column, Object value) {
+        if (!column.wide()) {
+            values.add(value == null ? TypedNull.of(column) : value);
+            return;
+        }
+        List<Object> parts = column.columnValues(value);
+        List<Class<?>> types = column.columnTypes();
+        for (int i = 0; i < parts.size(); i++) {
+            values.add(parts.get(i) == null ? new TypedNull(types.get(i)) : parts.get(i));
+        }
     }
 
     /**
@@ -313,6 +354,6 @@ public final class EntityStatements {
     }
 
     private static List<String> columnNames(List<PropertyModel> properties) {
-        return properties.stream().map(PropertyModel::column).toList();
+        return properties.stream().flatMap(p -> p.columns().stream()).toList();
     }
 }

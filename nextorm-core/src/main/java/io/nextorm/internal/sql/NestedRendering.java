@@ -102,7 +102,7 @@ final class NestedRendering {
             PropertyPath relation = subquery.relation();
             PropertyPath ownerKey = ownerKey(relation);
             QueryRenderer.ResolvedColumn owner = renderer.resolve(ownerKey);
-            String outerColumn = renderer.column(owner.alias(), owner.property().column());
+            String outerColumn = renderer.column(owner.alias(), owner.column());
             PropertyModel set = relationProperty(relation);
             if (set.target().type() != element.type()) {
                 throw new IllegalArgumentException(relation + " holds " + set.target().name() + ", not "

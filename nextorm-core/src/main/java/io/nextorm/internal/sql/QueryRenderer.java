@@ -184,6 +184,14 @@ final class QueryRenderer {
     }
 
     /**
+     * The columns of a property of the root entity, qualified where needed: several for a reference to
+     * a composite-keyed entity.
+     */
+    List<String> rootColumns(PropertyModel property) {
+        return property.columns().stream().map(c -> column(rootAlias, c)).toList();
+    }
+
+    /**
      * Renders an expression on its own, adding its parameters (call in text order).
      */
     String render(Expression expression) {
@@ -221,6 +229,10 @@ final class QueryRenderer {
                     sql.append(", ");
                 }
                 PropertyModel property = root.property(assignment.target().leaf());
+                if (property.wide() && assignment.value() instanceof Value value) {
+                    wideAssignment(property, value.value());
+                    continue;
+                }
                 sql.append(dialect.identifier(property.column())).append(" = ");
                 if (assignment.value() instanceof Value value) {
                     Class<?> type = property.kind() == PropertyKind.REFERENCE
@@ -237,16 +249,28 @@ final class QueryRenderer {
         }
     }
 
+    /** {@code c1 = ?, c2 = ?}: a reference to a composite-keyed entity set to an object (or NULL). */
+    private void wideAssignment(PropertyModel property, Object value) {
+        List<Object> values = property.columnValues(value == null ? null : property.target().idOf(value));
+        List<Class<?>> types = property.columnTypes();
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(dialect.identifier(property.columns().get(i))).append(" = ")
+                    .append(marker(values.get(i), types.get(i)));
+        }
+    }
+
     /**
      * The select list of the root entity's eager columns.
      */
     String rootColumns() {
         StringBuilder columns = new StringBuilder();
         for (PropertyModel property : root.eagerColumns()) {
-            if (columns.length() > 0) {
-                columns.append(", ");
+            for (String column : property.columns()) {
+                if (columns.length() > 0) {
+                    columns.append(", ");
+                }
+                columns.append(column(rootAlias, column));
             }
-            columns.append(column(rootAlias, property.column()));
         }
         return columns.toString();
     }
@@ -372,9 +396,12 @@ final class QueryRenderer {
                         + " so the path cannot go through it");
             }
             EntityModel<?> target = reference.target();
-            if (reference.kind() == PropertyKind.REFERENCE && i == names.size() - 2
-                    && names.get(i + 1).equals(target.id().name())) {
-                return new ResolvedColumn(alias, reference);
+            int keyPart = target.key().names().indexOf(names.get(i + 1));
+            if (reference.kind() == PropertyKind.REFERENCE && i == names.size() - 2 && keyPart >= 0) {
+                // the referenced key (or a part of it) is the reference's own column: no join
+                return reference.wide()
+                        ? new ResolvedColumn(alias, target.key().parts().get(keyPart), reference.columns().get(keyPart))
+                        : new ResolvedColumn(alias, reference);
             }
             alias = join(path, alias, model, reference, String.join(".", names.subList(0, i + 1)));
             model = target;
@@ -401,9 +428,17 @@ final class QueryRenderer {
         if (joinAlias == null) {
             joinAlias = depth == 0 ? "t" + (implicitJoins.size() + 1) : rootAlias + "_" + (implicitJoins.size() + 1);
             implicitJoins.put(key, joinAlias);
-            String on = reference.kind() == PropertyKind.REVERSE_REFERENCE
-                    ? column(joinAlias, reference.relation().reverse().column()) + " = " + column(alias, model.id().column())
-                    : column(joinAlias, target.id().column()) + " = " + column(alias, reference.column());
+            StringBuilder on = new StringBuilder();
+            if (reference.kind() == PropertyKind.REVERSE_REFERENCE) {
+                on.append(column(joinAlias, reference.relation().reverse().column())).append(" = ")
+                        .append(column(alias, model.id().column()));
+            } else {
+                List<String> keyColumns = target.key().columns();
+                for (int i = 0; i < keyColumns.size(); i++) {
+                    on.append(i == 0 ? "" : " AND ").append(column(joinAlias, keyColumns.get(i))).append(" = ")
+                            .append(column(alias, reference.columns().get(i)));
+                }
+            }
             (path.alias() == null && path.root() == root.type() ? rootJoinSql : joinedJoinSql).add(" LEFT JOIN "
                     + dialect.identifier(target.table()) + " " + joinAlias + " ON " + on);
         }
@@ -439,6 +474,25 @@ final class QueryRenderer {
     /**
      * A property path resolved to the alias of its table and the property that holds the column.
      */
-    record ResolvedColumn(String alias, PropertyModel property) {
+    record ResolvedColumn(String alias, PropertyModel property, String column) {
+
+        ResolvedColumn(String alias, PropertyModel property) {
+            this(alias, property, property.wide() ? null : property.column());
+        }
+
+        /**
+         * The column: for a reference to a composite-keyed entity, which has several, a clear error.
+         */
+        @Override
+        public String column() {
+            if (column == null) {
+                throw new IllegalArgumentException(property + " refers to the composite-keyed " + property.target().name()
+                        + " through the columns " + property.columns() + ", which is no single value here: compare it "
+                        + "with eq/ne/in/isNull, or use its key fields, as in " + property.owner().getSimpleName() + "_."
+                        + property.name() + ".then(" + property.target().name() + "_." + property.target().key().names().get(0)
+                        + ")");
+            }
+            return column;
+        }
     }
 }

@@ -111,7 +111,8 @@ public final class SqlRenderer {
     private StringBuilder selectRows(QueryRenderer renderer, SelectSpec spec, String extraColumn) {
         StringBuilder columns = new StringBuilder(renderer.rootColumns());
         if (spec.distinct() && !spec.randomOrder()) {
-            List<String> rootColumns = renderer.root().eagerColumns().stream().map(renderer::rootColumn).toList();
+            List<String> rootColumns = renderer.root().eagerColumns().stream()
+                    .flatMap(p -> renderer.rootColumns(p).stream()).toList();
             for (String expression : renderer.orderExpressions()) {
                 if (!rootColumns.contains(expression)) {
                     columns.append(", ").append(expression);
@@ -201,7 +202,7 @@ public final class SqlRenderer {
         SelectSpec rows = spec.withLock(SelectSpec.Lock.NONE);
         QueryRenderer renderer = new QueryRenderer(mapping, dialect, rows, List.of(property));
         QueryRenderer.ResolvedColumn column = renderer.resolve(property);
-        String expression = renderer.column(column.alias(), column.property().column());
+        String expression = renderer.column(column.alias(), column.column());
         StringBuilder sql;
         if (rows.distinct() || rows.limit() != null || rows.offset() != null) {
             // the aggregate's parameters (a separator) come first in the text, so they are added first

@@ -112,10 +112,13 @@ final class SqlText {
      */
     SqlText markersFor(List<io.nextorm.internal.mapping.PropertyModel> columns) {
         for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                text.append(", ");
+            io.nextorm.internal.mapping.PropertyModel column = columns.get(i);
+            for (int c = 0; c < column.columns().size(); c++) {
+                if (i > 0 || c > 0) {
+                    text.append(", ");
+                }
+                marker(column);
             }
-            marker(columns.get(i));
         }
         return this;
     }
@@ -127,7 +130,43 @@ final class SqlText {
      * @return this
      */
     SqlText equalsMarker(io.nextorm.internal.mapping.PropertyModel column) {
-        return identifier(column.column()).append(" = ").marker(column);
+        return eachColumn(column, " AND ", " = ");
+    }
+
+    /**
+     * Appends {@code column = marker} for the SET list of an UPDATE: for a reference to a composite-keyed
+     * entity, one per column, separated by commas.
+     *
+     * @param column the column's property
+     * @return this
+     */
+    SqlText assignMarker(io.nextorm.internal.mapping.PropertyModel column) {
+        return eachColumn(column, ", ", " = ");
+    }
+
+    /**
+     * Appends {@code column IS NULL}, for each column of a reference to a composite-keyed entity.
+     *
+     * @param column the column's property
+     * @return this
+     */
+    SqlText isNull(io.nextorm.internal.mapping.PropertyModel column) {
+        List<String> names = column.columns();
+        for (int i = 0; i < names.size(); i++) {
+            identifier(names.get(i)).append(i + 1 < names.size() ? " IS NULL AND " : " IS NULL");
+        }
+        return this;
+    }
+
+    private SqlText eachColumn(io.nextorm.internal.mapping.PropertyModel column, String separator, String operator) {
+        List<String> names = column.columns();
+        for (int i = 0; i < names.size(); i++) {
+            identifier(names.get(i)).append(operator).marker(column);
+            if (i + 1 < names.size()) {
+                append(separator);
+            }
+        }
+        return this;
     }
 
     /**
