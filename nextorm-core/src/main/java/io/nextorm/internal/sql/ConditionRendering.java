@@ -72,7 +72,8 @@ final class ConditionRendering {
     }
 
     void condition(Condition condition) {
-        Condition overColumns = WideReferences.expand(renderer, condition);
+        Condition overColumns = condition instanceof Comparison c && embeddedKeyComparison(c) != null ? null
+                : WideReferences.expand(renderer, condition);
         if (overColumns != null) {
             boolean parens = overColumns instanceof Junction;
             sql().append(parens ? "(" : "");
