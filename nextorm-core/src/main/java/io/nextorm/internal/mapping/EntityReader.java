@@ -222,10 +222,10 @@ final class EntityReader {
                     + ", whose key is composite; a key part refers to a single-keyed entity: map the foreign-key "
                     + "columns as plain @PrimaryKey fields");
         }
-        if (wideReference && (column != null || field.isAnnotationPresent(io.nextorm.annotation.Index.class))) {
+        if (wideReference && (column != null || unique || field.isAnnotationPresent(io.nextorm.annotation.Index.class))) {
             throw new MappingException(where + " refers to the composite-keyed " + fieldType.getSimpleName() + " through "
-                    + "several columns: name them with @JoinColumn(name = {...}), not @Column, and index them with "
-                    + "@Index on the class");
+                    + "several columns: name them with @JoinColumn(name = {...}), not @Column, and make them unique or "
+                    + "indexed in the DDL (a one-to-one to a composite-keyed entity is not supported)");
         }
         if (columnName == null && !wideReference && kind != PropertyKind.SET && kind != PropertyKind.REVERSE_REFERENCE) {
             columnName = kind == PropertyKind.REFERENCE

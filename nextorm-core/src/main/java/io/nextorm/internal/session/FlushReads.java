@@ -76,10 +76,10 @@ final class FlushReads {
         PropertyModel.Relation relation = set.relation();
         EntityModel<?> ownerModel = relation.reverse().target();
         List<Object> key = List.of(ownerModel.idOf(owner));
-        Flux<RelationLoader.Member> rows = relation.isManyToMany()
-                ? relations.selectJoined(set.target(), relation, key, ownerModel.id().valueType(), session.loader())
-                : relations.selectByReference(set.target(), relation.reverse(), key, session.loader());
-        return rows.map(RelationLoader.Member::entity).collectList()
+        Flux<RelationQueries.Member> rows = relation.isManyToMany()
+                ? relations.queries().selectJoined(set.target(), relation, key, ownerModel.id().valueType(), session.loader())
+                : relations.queries().selectByReference(set.target(), relation.reverse(), key, session.loader());
+        return rows.map(RelationQueries.Member::entity).collectList()
                 .doOnNext(members -> session.setLoaded(owner, set, members))
                 .then();
     }
@@ -103,7 +103,7 @@ final class FlushReads {
                     changes.put(column, column.get(entry.entity));
                 }
             }
-            return relations.selectByKeys(entry.model, List.of(entry.model.idOf(entry.entity)), session.loader())
+            return relations.queries().selectByKeys(entry.model, List.of(entry.model.idOf(entry.entity)), session.loader())
                     .then(Mono.fromRunnable(() -> {
                         synchronized (session) {
                             changes.forEach((column, value) -> column.set(entry.entity, value));

@@ -62,7 +62,7 @@ final class OneToOneLoader {
                 return Mono.just(List.of());
             }
             Map<Object, Object> byOwnerKey = new HashMap<>();
-            return relations.selectByReference(target, owning, new ArrayList<>(ownersByKey.keySet()),
+            return relations.queries().selectByReference(target, owning, new ArrayList<>(ownersByKey.keySet()),
                             relations.loader(session))
                     .doOnNext(member -> byOwnerKey.put(member.ownerKey(), member.entity()))
                     .then(Mono.fromCallable(() -> {

@@ -32,19 +32,27 @@ import java.util.Set;
 /**
  * Loads what queries leave out: references and {@code Set} relations of many objects at once
  * (prefetch: one SELECT per attribute, with an IN list of the owners' keys, split only beyond
- * {@value #IN_LIST_SIZE} keys), one object's set ({@code loadSet}), lazy columns, and the reloads a
+ * {@value RelationQueries#IN_LIST_SIZE} keys), one object's set ({@code loadSet}), lazy columns, and the reloads a
  * bulk statement makes necessary. Inside a session every row goes through the identity map; outside
  * one, each query maps every row once, and the loaded objects replace the owners' reference stubs.
  */
 final class RelationLoader {
 
-    /** Keys per IN list. */
-    static final int IN_LIST_SIZE = 5_000;
-
     private final DatabaseRuntime runtime;
+    private final RelationQueries queries;
 
     RelationLoader(DatabaseRuntime runtime) {
         this.runtime = runtime;
+        this.queries = new RelationQueries(runtime);
+    }
+
+    /**
+     * The SELECTs of objects by keys and of set members by their owners' keys.
+     *
+     * @return the queries
+     */
+    RelationQueries queries() {
+        return queries;
     }
 
     // ---- prefetch ----
@@ -111,7 +119,7 @@ final class RelationLoader {
             }
             Map<Object, Object> loaded = new HashMap<>();
             EntityLoader loader = loader(session);
-            return selectByKeys(target, new ArrayList<>(ids), loader)
+            return queries.selectByKeys(target, new ArrayList<>(ids), loader)
                     .doOnNext(entity -> loaded.put(target.idOf(entity), entity))
                     .then(Mono.fromCallable(() -> {
                         Set<Object> distinct = identitySet();
@@ -166,9 +174,9 @@ final class RelationLoader {
             }
             Map<Object, List<Object>> membersByKey = new HashMap<>();
             EntityLoader loader = loader(session);
-            Flux<Member> rows = relation.isManyToMany()
-                    ? selectJoined(target, relation, new ArrayList<>(ownersByKey.keySet()), ownerModel.id().valueType(), loader)
-                    : selectByReference(target, relation.reverse(), new ArrayList<>(ownersByKey.keySet()), loader);
+            Flux<RelationQueries.Member> rows = relation.isManyToMany()
+                    ? queries.selectJoined(target, relation, new ArrayList<>(ownersByKey.keySet()), ownerModel.id().valueType(), loader)
+                    : queries.selectByReference(target, relation.reverse(), new ArrayList<>(ownersByKey.keySet()), loader);
             return rows.doOnNext(row -> {
                         List<Object> members = membersByKey.computeIfAbsent(row.ownerKey(), k -> new ArrayList<>());
                         if (!containsIdentical(members, row.entity())) {
@@ -313,7 +321,7 @@ final class RelationLoader {
         List<PropertyModel> parts = model.key().parts();
         EntityStatements statements = runtime.renderer().statements(model);
         Set<Object> existing = new HashSet<>();
-        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
+        return RelationQueries.chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                         new SqlStatement(statements.selectKeysInSql(chunk.size()), model.key().columnValuesOfAll(chunk),
                                 StatementKind.SELECT, model.name()),
                         row -> {
@@ -353,7 +361,7 @@ final class RelationLoader {
         EntityRowMapper<Object> mapper = (EntityRowMapper<Object>) runtime.mappers().of(model);
         List<PropertyModel> tracked = runtime.trackedColumns(model);
         Set<Object> seen = new HashSet<>();
-        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
+        return RelationQueries.chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                         new SqlStatement(runtime.renderer().statements(model).selectByKeysSql(chunk.size()),
                                 model.key().columnValuesOfAll(chunk), StatementKind.SELECT, model.name()),
                         row -> {
@@ -378,69 +386,6 @@ final class RelationLoader {
                 }));
     }
 
-    // ---- queries ----
-
-    /**
-     * Selects the objects of some keys: {@code key IN (...)}, or for a composite key an OR of each
-     * key's columns.
-     */
-    Flux<Object> selectByKeys(EntityModel<?> model, List<Object> keys, EntityLoader loader) {
-        if (!model.key().composite()) {
-            return selectIn(model, model.id().column(), keys, loader);
-        }
-        EntityRowMapper<?> mapper = runtime.mappers().of(model);
-        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                new SqlStatement(runtime.renderer().statements(model).selectByKeysSql(chunk.size()),
-                        model.key().columnValuesOfAll(chunk), StatementKind.SELECT, model.name()),
-                row -> (Object) mapper.map(row, loader))));
-    }
-
-    Flux<Object> selectIn(EntityModel<?> model, String column, List<Object> keys, EntityLoader loader) {
-        EntityRowMapper<?> mapper = runtime.mappers().of(model);
-        return chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
-                new SqlStatement(selectInSql(model, column, chunk.size()), chunk, StatementKind.SELECT, model.name()),
-                row -> (Object) mapper.map(row, loader))));
-    }
-
-    Flux<Member> selectByReference(EntityModel<?> model, PropertyModel reverse, List<Object> ownerKeys,
-                                           EntityLoader loader) {
-        EntityRowMapper<?> mapper = runtime.mappers().of(model);
-        return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
-                connection, new SqlStatement(runtime.renderer().statements(model).selectInSql(reverse, chunk.size()),
-                        reverse.wide() ? reverse.target().key().columnValuesOfAll(chunk) : chunk,
-                        StatementKind.SELECT, model.name()),
-                row -> {
-                    Object ownerKey = mapper.readProperty(row, reverse);
-                    return new Member(ownerKey, mapper.map(row, loader));
-                })));
-    }
-
-    Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
-                                      Class<?> ownerKeyType, EntityLoader loader) {
-        EntityRowMapper<?> mapper = runtime.mappers().of(model);
-        EntityStatements statements = runtime.renderer().statements(model);
-        int keyIndex = mapper.width();
-        return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
-                connection, new SqlStatement(statements.selectLinkedSql(relation, chunk.size()), chunk,
-                        StatementKind.SELECT, model.name()),
-                row -> {
-                    Object ownerKey = runtime.mappers().read(row, keyIndex, ownerKeyType);
-                    return new Member(ownerKey, mapper.map(row, loader));
-                })));
-    }
-
-    private String selectInSql(EntityModel<?> model, String column, int keys) {
-        return runtime.renderer().statements(model).selectInSql(column, keys);
-    }
-
-    private static Flux<List<Object>> chunks(List<Object> keys) {
-        List<List<Object>> chunks = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
-            chunks.add(keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
-        }
-        return Flux.fromIterable(chunks);
-    }
-
     EntityLoader loader(Session session) {
         return session != null ? session.loader() : new OnceLoader(runtime.loader(reactor.util.context.Context.empty()));
     }
@@ -456,8 +401,5 @@ final class RelationLoader {
 
     private static Set<Object> identitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
-    }
-
-    record Member(Object ownerKey, Object entity) {
     }
 }

@@ -84,7 +84,7 @@ final class ConditionRendering {
         } else if (condition instanceof Comparison c) {
             String outer = valueCast;
             PropertyModel outerConverted = converted;
-            valueCast = renderer.castOf(c.left(), c.right());
+            valueCast = castOf(c.left(), c.right());
             converted = convertedOf(c.left(), c.right());
             expression(c.left());
             sql().append(' ').append(c.operator().symbol()).append(' ');
@@ -94,7 +94,7 @@ final class ConditionRendering {
         } else if (condition instanceof Between b) {
             String outer = valueCast;
             PropertyModel outerConverted = converted;
-            valueCast = renderer.castOf(b.expression(), null);
+            valueCast = castOf(b.expression(), null);
             converted = convertedOf(b.expression(), null);
             expression(b.expression());
             sql().append(" BETWEEN ");
@@ -153,9 +153,25 @@ final class ConditionRendering {
             PropertyModel property = convertedOf(in.expression(), null);
             Object value = property == null ? in.values().get(i) : property.toColumn(in.values().get(i));
             sql().append(renderer.castMarker(renderer.marker(value, property == null ? Object.class : property.bindType()),
-                    renderer.castOf(in.expression(), null)));
+                    castOf(in.expression(), null)));
         }
         sql().append(')');
+    }
+
+    /**
+     * The database type that values compared with one of two expressions are cast to: the cast of the
+     * column (a PostgreSQL enum or domain) that either side is, or null.
+     */
+    private String castOf(Expression one, Expression other) {
+        for (Expression side : new Expression[] {one, other}) {
+            if (side instanceof PropertyPath path) {
+                String cast = renderer.resolve(path).property().castType();
+                if (cast != null) {
+                    return cast;
+                }
+            }
+        }
+        return null;
     }
 
     /**

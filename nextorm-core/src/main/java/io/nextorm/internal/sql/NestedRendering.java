@@ -100,9 +100,12 @@ final class NestedRendering {
         String linkJoin = "";
         if (subquery.relation() != null) {
             PropertyPath relation = subquery.relation();
-            PropertyPath ownerKey = ownerKey(relation);
-            QueryRenderer.ResolvedColumn owner = renderer.resolve(ownerKey);
-            String outerColumn = renderer.column(owner.alias(), owner.column());
+            List<String> outerColumns = new ArrayList<>();
+            for (PropertyPath ownerKey : ownerKey(relation)) {
+                QueryRenderer.ResolvedColumn owner = renderer.resolve(ownerKey);
+                outerColumns.add(renderer.column(owner.alias(), owner.column()));
+            }
+            String outerColumn = outerColumns.get(0);
             PropertyModel set = relationProperty(relation);
             if (set.target().type() != element.type()) {
                 throw new IllegalArgumentException(relation + " holds " + set.target().name() + ", not "
@@ -117,7 +120,13 @@ final class NestedRendering {
                         + " = " + inner.rootColumn(element.id());
                 correlation = inner.column(link, stored.ownColumn()) + " = " + outerColumn;
             } else {
-                correlation = inner.rootColumn(stored.reverse()) + " = " + outerColumn;
+                // the reverse reference's columns, one per key column of the owner (in key order)
+                List<String> innerColumns = inner.rootColumns(stored.reverse());
+                StringBuilder each = new StringBuilder();
+                for (int i = 0; i < innerColumns.size(); i++) {
+                    each.append(i == 0 ? "" : " AND ").append(innerColumns.get(i)).append(" = ").append(outerColumns.get(i));
+                }
+                correlation = each.toString();
             }
         }
         StringBuilder body = inner.beginFromCorrelated(select, linkJoin, correlation);
@@ -126,13 +135,17 @@ final class NestedRendering {
 
     /**
      * The key of the entity that holds the Set: {@code [id]} of {@code Group.students}, or the reference
-     * column {@code [group, id]} of {@code Student.group.students}.
+     * column {@code [group, id]} of {@code Student.group.students}; one path per key field of a composite key.
      */
-    private PropertyPath ownerKey(PropertyPath relation) {
+    private List<PropertyPath> ownerKey(PropertyPath relation) {
         EntityModel<?> owner = ownerOf(relation);
-        List<String> names = new ArrayList<>(relation.names().subList(0, relation.names().size() - 1));
-        names.add(owner.id().name());
-        return new PropertyPath(relation.root(), relation.alias(), names);
+        List<PropertyPath> paths = new ArrayList<>();
+        for (String keyField : owner.key().names()) {
+            List<String> names = new ArrayList<>(relation.names().subList(0, relation.names().size() - 1));
+            names.add(keyField);
+            paths.add(new PropertyPath(relation.root(), relation.alias(), names));
+        }
+        return paths;
     }
 
     private EntityModel<?> ownerOf(PropertyPath relation) {

@@ -218,45 +218,9 @@ final class QueryRenderer {
 
     /**
      * The SET list of a bulk UPDATE of the root table, unqualified: {@code views = ?, title = ?}.
-     * A bound value takes its NULL type from the property.
      */
     String assignments(List<io.nextorm.query.Assignment> assignments) {
-        StringBuilder outer = sql;
-        sql = new StringBuilder();
-        try {
-            for (io.nextorm.query.Assignment assignment : assignments) {
-                if (sql.length() > 0) {
-                    sql.append(", ");
-                }
-                PropertyModel property = root.property(assignment.target().leaf());
-                if (property.wide() && assignment.value() instanceof Value value) {
-                    wideAssignment(property, value.value());
-                    continue;
-                }
-                sql.append(dialect.identifier(property.column())).append(" = ");
-                if (assignment.value() instanceof Value value) {
-                    Class<?> type = property.kind() == PropertyKind.REFERENCE
-                            ? property.target().id().valueType() : property.bindType();
-                    sql.append(castMarker(marker(property.kind() == PropertyKind.REFERENCE ? value.value()
-                            : property.toColumn(value.value()), type), property.castType()));
-                } else {
-                    expression(assignment.value());
-                }
-            }
-            return sql.toString();
-        } finally {
-            sql = outer;
-        }
-    }
-
-    /** {@code c1 = ?, c2 = ?}: a reference to a composite-keyed entity set to an object (or NULL). */
-    private void wideAssignment(PropertyModel property, Object value) {
-        List<Object> values = property.columnValues(value == null ? null : property.target().idOf(value));
-        List<Class<?>> types = property.columnTypes();
-        for (int i = 0; i < values.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dialect.identifier(property.columns().get(i))).append(" = ")
-                    .append(marker(values.get(i), types.get(i)));
-        }
+        return AssignmentRendering.render(this, assignments);
     }
 
     /**
@@ -326,22 +290,6 @@ final class QueryRenderer {
 
     String rootAlias() {
         return rootAlias;
-    }
-
-    /**
-     * The database type that values compared with one of two expressions are cast to: the cast of the
-     * column (a PostgreSQL enum or domain) that either side is, or null.
-     */
-    String castOf(Expression one, Expression other) {
-        for (Expression side : new Expression[] {one, other}) {
-            if (side instanceof PropertyPath path) {
-                String cast = resolve(path).property().castType();
-                if (cast != null) {
-                    return cast;
-                }
-            }
-        }
-        return null;
     }
 
     String castMarker(String marker, String cast) {
@@ -480,17 +428,11 @@ final class QueryRenderer {
             this(alias, property, property.wide() ? null : property.column());
         }
 
-        /**
-         * The column: for a reference to a composite-keyed entity, which has several, a clear error.
-         */
+        /** The column: for a reference to a composite-keyed entity, which has several, a clear error. */
         @Override
         public String column() {
             if (column == null) {
-                throw new IllegalArgumentException(property + " refers to the composite-keyed " + property.target().name()
-                        + " through the columns " + property.columns() + ", which is no single value here: compare it "
-                        + "with eq/ne/in/isNull, or use its key fields, as in " + property.owner().getSimpleName() + "_."
-                        + property.name() + ".then(" + property.target().name() + "_." + property.target().key().names().get(0)
-                        + ")");
+                throw WideReferences.notOneValue(property);
             }
             return column;
         }

@@ -130,4 +130,18 @@ final class WideReferences {
         names.add(keyField);
         return new PropertyPath(path.root(), path.alias(), names);
     }
+
+    /**
+     * The error of a wide reference used where one value is needed (ORDER BY, a projection, an aggregate).
+     *
+     * @param reference the reference
+     * @return the exception to throw
+     */
+    static IllegalArgumentException notOneValue(PropertyModel reference) {
+        return new IllegalArgumentException(reference + " refers to the composite-keyed " + reference.target().name()
+                + " through the columns " + reference.columns() + ", which is no single value here: compare it with "
+                + "eq/ne/in/isNull, or use its key fields, as in " + reference.owner().getSimpleName() + "_."
+                + reference.name() + ".then(" + reference.target().name() + "_." + reference.target().key().names().get(0)
+                + ")");
+    }
 }
