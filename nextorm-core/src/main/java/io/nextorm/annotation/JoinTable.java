@@ -30,18 +30,18 @@ public @interface JoinTable {
     String name();
 
     /**
-     * The link table's column that refers to the entity declaring the field; empty for
-     * {@code <table>_<key column>} of that entity.
+     * The link table's column that refers to the entity declaring the field (one per key column, in key
+     * order, for a composite key); empty for {@code <table>_<key column>} of that entity.
      *
-     * @return one column name, or none for the default
+     * @return the column names, or none for the default
      */
     String[] joinColumns() default {};
 
     /**
-     * The link table's column that refers to the element entity of the set; empty for
-     * {@code <table>_<key column>} of that entity.
+     * The link table's column that refers to the element entity of the set (one per key column, in key
+     * order, for a composite key); empty for {@code <table>_<key column>} of that entity.
      *
-     * @return one column name, or none for the default
+     * @return the column names, or none for the default
      */
     String[] inverseJoinColumns() default {};
 }

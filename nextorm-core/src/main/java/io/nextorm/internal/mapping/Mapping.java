@@ -98,7 +98,7 @@ public final class Mapping {
             for (PropertyModel property : model.properties()) {
                 if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
                     PropertyModel owning = property.relation().reverse();
-                    owning.resolve(owning.target(), new PropertyModel.Relation(property, null, null, null));
+                    owning.resolve(owning.target(), new PropertyModel.Relation(property));
                 }
             }
         }

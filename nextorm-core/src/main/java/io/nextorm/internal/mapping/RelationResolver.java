@@ -47,14 +47,7 @@ final class RelationResolver {
         }
         PropertyModel reverse = candidates.get(0);
         if (reverse.kind() == PropertyKind.REFERENCE) {
-            return new PropertyModel.Relation(reverse, null, null, null);
-        }
-        for (EntityModel<?> side : List.of(owner, target)) {
-            if (side.key().composite()) {
-                throw new MappingException("The many-to-many " + set + " links " + side.name() + ", whose key "
-                        + side.key().names() + " is composite; a link table to a composite-keyed entity is not "
-                        + "supported yet: map the link table as an entity of its own with @PrimaryKey references");
-            }
+            return new PropertyModel.Relation(reverse);
         }
         JoinTable own = annotation(set, JoinTable.class);
         JoinTable other = annotation(reverse, JoinTable.class);
@@ -64,14 +57,15 @@ final class RelationResolver {
         }
         if (own != null || other != null) {
             JoinTable given = own != null ? own : other;
-            String ownerSide = column(own != null ? given.joinColumns() : given.inverseJoinColumns(),
-                    owner.table() + "_" + owner.id().column(), own != null ? set : reverse);
-            String targetSide = column(own != null ? given.inverseJoinColumns() : given.joinColumns(),
-                    target.table() + "_" + target.id().column(), own != null ? set : reverse);
-            if (ownerSide.equals(targetSide)) {
-                throw new MappingException("@JoinTable on " + (own != null ? set : reverse) + " names the column '"
-                        + ownerSide + "' for both sides: set joinColumns and inverseJoinColumns to the link table's "
-                        + "two columns");
+            PropertyModel annotated = own != null ? set : reverse;
+            List<String> ownerSide = columns(own != null ? given.joinColumns() : given.inverseJoinColumns(),
+                    prefixed(owner.table() + "_", owner), owner, annotated);
+            List<String> targetSide = columns(own != null ? given.inverseJoinColumns() : given.joinColumns(),
+                    prefixed(target.table() + "_", target), target, annotated);
+            if (ownerSide.stream().anyMatch(targetSide::contains)) {
+                throw new MappingException("@JoinTable on " + annotated + " names the same column for both sides ("
+                        + ownerSide + ", " + targetSide + "): set joinColumns and inverseJoinColumns to the link "
+                        + "table's columns of each side");
             }
             return new PropertyModel.Relation(reverse, given.name(), ownerSide, targetSide);
         }
@@ -80,16 +74,17 @@ final class RelationResolver {
         EntityModel<?> first = ownerFirst ? owner : target;
         PropertyModel firstSet = ownerFirst ? set : reverse;
         String joinTable = first.table() + "_" + Naming.snakeCase(firstSet.name());
-        String ownColumn;
-        String otherColumn;
         if (owner == target) {
-            ownColumn = Naming.snakeCase(reverse.name()) + "_" + owner.id().column();
-            otherColumn = Naming.snakeCase(set.name()) + "_" + target.id().column();
-        } else {
-            ownColumn = owner.table() + "_" + owner.id().column();
-            otherColumn = target.table() + "_" + target.id().column();
+            return new PropertyModel.Relation(reverse, joinTable, prefixed(Naming.snakeCase(reverse.name()) + "_", owner),
+                    prefixed(Naming.snakeCase(set.name()) + "_", target));
         }
-        return new PropertyModel.Relation(reverse, joinTable, ownColumn, otherColumn);
+        return new PropertyModel.Relation(reverse, joinTable, prefixed(owner.table() + "_", owner),
+                prefixed(target.table() + "_", target));
+    }
+
+    /** The link-table columns of one side by default: a prefix and each of the side's key columns. */
+    private static List<String> prefixed(String prefix, EntityModel<?> side) {
+        return side.key().columns().stream().map(column -> prefix + column).toList();
     }
 
     /**
@@ -101,7 +96,7 @@ final class RelationResolver {
         for (PropertyModel other : target.properties()) {
             if (other.kind() == PropertyKind.REFERENCE && other.valueType() == owner.type() && other.unique()
                     && (named == null || other.name().equals(named.value()))) {
-                return new PropertyModel.Relation(other, null, null, null);
+                return new PropertyModel.Relation(other);
             }
         }
         throw new MappingException(reverseSide + " is the reverse side of a one-to-one, but " + target.type().getName()
@@ -134,15 +129,16 @@ final class RelationResolver {
         return candidates.stream().filter(p -> annotation(p, Reverse.class) == null).toList();
     }
 
-    private static String column(String[] given, String fallback, PropertyModel where) {
+    private static List<String> columns(String[] given, List<String> fallback, EntityModel<?> side, PropertyModel where) {
         if (given.length == 0) {
             return fallback;
         }
-        if (given.length > 1 || given[0].isBlank()) {
-            throw new MappingException("@JoinTable on " + where + " names " + given.length + " columns for one side; "
-                    + "name the one link-table column that refers to that side's key");
+        if (given.length != fallback.size() || java.util.Arrays.stream(given).anyMatch(String::isBlank)) {
+            throw new MappingException("@JoinTable on " + where + " names " + given.length + " column"
+                    + (given.length == 1 ? "" : "s") + " for the side of " + side.name() + ", whose key " + side.key().names()
+                    + " has " + fallback.size() + ": name one link-table column per key column, in key order");
         }
-        return given[0];
+        return List.of(given);
     }
 
     static <A extends Annotation> A annotation(PropertyModel property, Class<A> type) {

@@ -49,22 +49,31 @@ final class SchemaBuilder {
     static Table joinTableOf(EntityModel<?> owner, PropertyModel set) {
         PropertyModel.Relation relation = set.relation();
         EntityModel<?> target = set.target();
-        List<io.nextorm.mapping.Column> columns = List.of(
-                keyColumn(relation.ownColumn(), owner.id()), keyColumn(relation.otherColumn(), target.id()));
+        List<io.nextorm.mapping.Column> columns = new ArrayList<>();
+        addKeyColumns(columns, relation.ownColumns(), owner);
+        addKeyColumns(columns, relation.otherColumns(), target);
+        String table = relation.joinTable();
         List<ForeignKey> foreignKeys = List.of(
-                new ForeignKey("fk_" + relation.joinTable() + "_" + relation.ownColumn(), List.of(relation.ownColumn()),
-                        owner.table(), List.of(owner.id().column())),
-                new ForeignKey("fk_" + relation.joinTable() + "_" + relation.otherColumn(),
-                        List.of(relation.otherColumn()), target.table(), List.of(target.id().column())));
-        List<Index> indexes = List.of(new Index("idx_" + relation.joinTable() + "_" + relation.otherColumn(),
-                List.of(relation.otherColumn()), false));
-        return new Table(relation.joinTable(), columns, List.of(relation.ownColumn(), relation.otherColumn()),
-                foreignKeys, indexes);
+                new ForeignKey("fk_" + table + "_" + relation.ownColumns().get(0), relation.ownColumns(), owner.table(),
+                        owner.key().columns()),
+                new ForeignKey("fk_" + table + "_" + relation.otherColumns().get(0), relation.otherColumns(),
+                        target.table(), target.key().columns()));
+        List<Index> indexes = List.of(new Index("idx_" + table + "_" + relation.otherColumns().get(0),
+                relation.otherColumns(), false));
+        List<String> primaryKey = new ArrayList<>(relation.ownColumns());
+        primaryKey.addAll(relation.otherColumns());
+        return new Table(table, columns, primaryKey, foreignKeys, indexes);
     }
 
-    private static io.nextorm.mapping.Column keyColumn(String name, PropertyModel key) {
-        return new io.nextorm.mapping.Column(name, key.valueType(), false, false, key.length(), key.precision(),
-                key.scale(), false, null);
+    /** A link table's columns of one side: one per key column of the side, of the key column's type. */
+    private static void addKeyColumns(List<io.nextorm.mapping.Column> columns, List<String> names, EntityModel<?> side) {
+        List<PropertyModel> parts = side.key().parts();
+        for (int i = 0; i < parts.size(); i++) {
+            PropertyModel part = parts.get(i);
+            PropertyModel key = part.kind() == PropertyKind.REFERENCE ? part.target().id() : part;
+            columns.add(new io.nextorm.mapping.Column(names.get(i), key.valueType(), false, false, key.length(),
+                    key.precision(), key.scale(), false, null));
+        }
     }
 
     static List<Table> dependencyOrder(Map<String, Table> tables, Set<ForeignKey> deferred) {

@@ -325,7 +325,7 @@ final class EntityPersister {
         }
         Object key = model.idOf(entity);
         return reactor.core.publisher.Flux.fromIterable(sql).concatMap(text -> executor.update(connection,
-                new SqlStatement(text, List.of(key), StatementKind.DELETE, model.name()))).then();
+                new SqlStatement(text, model.key().columnValues(key), StatementKind.DELETE, model.name()))).then();
     }
 
     // ---- versions and errors ----

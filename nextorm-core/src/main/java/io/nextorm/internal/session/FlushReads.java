@@ -77,7 +77,7 @@ final class FlushReads {
         EntityModel<?> ownerModel = relation.reverse().target();
         List<Object> key = List.of(ownerModel.idOf(owner));
         Flux<RelationQueries.Member> rows = relation.isManyToMany()
-                ? relations.queries().selectJoined(set.target(), relation, key, ownerModel.id().valueType(), session.loader())
+                ? relations.queries().selectJoined(set.target(), relation, key, ownerModel, session.loader())
                 : relations.queries().selectByReference(set.target(), relation.reverse(), key, session.loader());
         return rows.map(RelationQueries.Member::entity).collectList()
                 .doOnNext(members -> session.setLoaded(owner, set, members))

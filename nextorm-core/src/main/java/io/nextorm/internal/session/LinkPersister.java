@@ -65,8 +65,8 @@ final class LinkPersister {
         for (Map.Entry<Link, Boolean> link : wanted.entrySet()) {
             Link row = link.getKey();
             if (!link.getValue() || unsure.contains(row)) {
-                deletes.add(new SqlStatement(statements.deleteSql(row.table(), row.firstColumn(), row.secondColumn()),
-                        List.of(row.firstKey(), row.secondKey()), StatementKind.DELETE, null));
+                deletes.add(new SqlStatement(statements.deleteSql(row.table(), row.firstColumns(), row.secondColumns()),
+                        row.values(), StatementKind.DELETE, null));
             }
             if (link.getValue()) {
                 inserted.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
@@ -79,10 +79,9 @@ final class LinkPersister {
                 Link first = chunk.get(0);
                 List<Object> values = new ArrayList<>(chunk.size() * 2);
                 for (Link link : chunk) {
-                    values.add(link.firstKey());
-                    values.add(link.secondKey());
+                    values.addAll(link.values());
                 }
-                all.add(new SqlStatement(statements.insertSql(first.table(), first.firstColumn(), first.secondColumn(),
+                all.add(new SqlStatement(statements.insertSql(first.table(), first.firstColumns(), first.secondColumns(),
                         chunk.size()), values, StatementKind.INSERT, null));
             }
         }
@@ -106,19 +105,27 @@ final class LinkPersister {
 
     /**
      * One link row, with its columns in a fixed order so that the same link seen from both sides
-     * is one link.
+     * is one link; a composite key has one column (and value) per key column.
      */
-    private record Link(String table, String firstColumn, Object firstKey, String secondColumn, Object secondKey) {
+    private record Link(String table, List<String> firstColumns, List<Object> firstKey, List<String> secondColumns,
+                        List<Object> secondKey) {
 
         static Link of(Object owner, PropertyModel set, Object member) {
             PropertyModel.Relation relation = set.relation();
             EntityModel<?> ownerModel = relation.reverse().target();
-            Object ownerKey = ownerModel.idOf(owner);
-            Object memberKey = set.target().idOf(member);
-            if (relation.ownColumn().compareTo(relation.otherColumn()) < 0) {
-                return new Link(relation.joinTable(), relation.ownColumn(), ownerKey, relation.otherColumn(), memberKey);
+            List<Object> ownerKey = ownerModel.key().columnValues(ownerModel.idOf(owner));
+            List<Object> memberKey = set.target().key().columnValues(set.target().idOf(member));
+            if (relation.ownColumns().get(0).compareTo(relation.otherColumns().get(0)) < 0) {
+                return new Link(relation.joinTable(), relation.ownColumns(), ownerKey, relation.otherColumns(), memberKey);
             }
-            return new Link(relation.joinTable(), relation.otherColumn(), memberKey, relation.ownColumn(), ownerKey);
+            return new Link(relation.joinTable(), relation.otherColumns(), memberKey, relation.ownColumns(), ownerKey);
+        }
+
+        /** The values of the row: the first key's, then the second's. */
+        List<Object> values() {
+            List<Object> values = new ArrayList<>(firstKey);
+            values.addAll(secondKey);
+            return values;
         }
     }
 }

@@ -175,7 +175,7 @@ final class RelationLoader {
             Map<Object, List<Object>> membersByKey = new HashMap<>();
             EntityLoader loader = loader(session);
             Flux<RelationQueries.Member> rows = relation.isManyToMany()
-                    ? queries.selectJoined(target, relation, new ArrayList<>(ownersByKey.keySet()), ownerModel.id().valueType(), loader)
+                    ? queries.selectJoined(target, relation, new ArrayList<>(ownersByKey.keySet()), ownerModel, loader)
                     : queries.selectByReference(target, relation.reverse(), new ArrayList<>(ownersByKey.keySet()), loader);
             return rows.doOnNext(row -> {
                         List<Object> members = membersByKey.computeIfAbsent(row.ownerKey(), k -> new ArrayList<>());

@@ -3,6 +3,7 @@ package io.nextorm.internal.session;
 import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.mapping.EntityModel;
+import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.sql.SqlStatement;
@@ -64,16 +65,21 @@ final class RelationQueries {
     }
 
     Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
-                                      Class<?> ownerKeyType, EntityLoader loader) {
+                              EntityModel<?> owner, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         EntityStatements statements = runtime.renderer().statements(model);
         int keyIndex = mapper.width();
+        List<PropertyModel> ownerParts = owner.key().parts();
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
-                connection, new SqlStatement(statements.selectLinkedSql(relation, chunk.size()), chunk,
-                        StatementKind.SELECT, model.name()),
+                connection, new SqlStatement(statements.selectLinkedSql(relation, chunk.size()),
+                        owner.key().columnValuesOfAll(chunk), StatementKind.SELECT, model.name()),
                 row -> {
-                    Object ownerKey = runtime.mappers().read(row, keyIndex, ownerKeyType);
-                    return new Member(ownerKey, mapper.map(row, loader));
+                    // the owner's key follows the member's columns
+                    List<Object> values = new ArrayList<>(ownerParts.size());
+                    for (int i = 0; i < ownerParts.size(); i++) {
+                        values.add(runtime.mappers().read(row, keyIndex + i, KeyModel.columnType(ownerParts.get(i))));
+                    }
+                    return new Member(owner.key().keyOf(values), mapper.map(row, loader));
                 })));
     }
 

@@ -149,8 +149,12 @@ public final class EntityStatements {
         for (PropertyModel set : model.sets()) {
             PropertyModel.Relation relation = set.relation();
             if (relation != null && relation.isManyToMany()) {
-                sql.add(new SqlText(dialect).append("DELETE FROM ").identifier(relation.joinTable()).append(" WHERE ")
-                        .equalsMarker(relation.ownColumn()).toString());
+                SqlText delete = new SqlText(dialect).append("DELETE FROM ").identifier(relation.joinTable())
+                        .append(" WHERE ");
+                for (int i = 0; i < relation.ownColumns().size(); i++) {
+                    delete.append(i == 0 ? "" : " AND ").equalsMarker(relation.ownColumns().get(i));
+                }
+                sql.add(delete.toString());
             }
         }
         return List.copyOf(sql);
@@ -243,14 +247,30 @@ public final class EntityStatements {
      *
      * @param relation the set's relation, whose other side is this entity
      * @param owners the number of owner keys
-     * @return the SQL, one parameter per owner key
+     * @return the SQL, the owner keys' column values in turn
      */
     public String selectLinkedSql(PropertyModel.Relation relation, int owners) {
-        return new SqlText(dialect).append("SELECT ").identifiers("t.", eagerColumns).append(", j.")
-                .identifier(relation.ownColumn()).append(" FROM ").identifier(model.table()).append(" t JOIN ")
-                .identifier(relation.joinTable()).append(" j ON j.").identifier(relation.otherColumn())
-                .append(" = t.").identifier(model.id().column()).append(" WHERE j.").identifier(relation.ownColumn())
-                .append(" IN (").markers(owners).append(")").toString();
+        List<String> own = relation.ownColumns();
+        SqlText sql = new SqlText(dialect).append("SELECT ").identifiers("t.", eagerColumns).append(", ")
+                .identifiers("j.", own).append(" FROM ").identifier(model.table()).append(" t JOIN ")
+                .identifier(relation.joinTable()).append(" j ON ");
+        List<String> keyColumns = model.key().columns();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            sql.append(i == 0 ? "j." : " AND j.").identifier(relation.otherColumns().get(i)).append(" = t.")
+                    .identifier(keyColumns.get(i));
+        }
+        sql.append(" WHERE ");
+        if (own.size() == 1) {
+            return sql.append("j.").identifier(own.get(0)).append(" IN (").markers(owners).append(")").toString();
+        }
+        for (int k = 0; k < owners; k++) {
+            sql.append(k == 0 ? "(" : " OR (");
+            for (int i = 0; i < own.size(); i++) {
+                sql.append(i == 0 ? "j." : " AND j.").equalsMarker(own.get(i));
+            }
+            sql.append(")");
+        }
+        return sql.toString();
     }
 
     /**

@@ -105,7 +105,6 @@ final class NestedRendering {
                 QueryRenderer.ResolvedColumn owner = renderer.resolve(ownerKey);
                 outerColumns.add(renderer.column(owner.alias(), owner.column()));
             }
-            String outerColumn = outerColumns.get(0);
             PropertyModel set = relationProperty(relation);
             if (set.target().type() != element.type()) {
                 throw new IllegalArgumentException(relation + " holds " + set.target().name() + ", not "
@@ -113,24 +112,29 @@ final class NestedRendering {
             }
             PropertyModel.Relation stored = set.relation();
             String alias = inner.rootAlias();
+            // every column pair in key order: one for a single key, one per key column of a composite one
             if (stored.isManyToMany()) {
                 String link = alias + "_link";
+                List<String> elementKey = element.key().parts().stream().map(inner::rootColumn).toList();
                 linkJoin = " INNER JOIN " + renderer.dialect().identifier(stored.joinTable()) + " "
-                        + renderer.dialect().identifier(link) + " ON " + inner.column(link, stored.otherColumn())
-                        + " = " + inner.rootColumn(element.id());
-                correlation = inner.column(link, stored.ownColumn()) + " = " + outerColumn;
+                        + renderer.dialect().identifier(link) + " ON "
+                        + pairs(stored.otherColumns().stream().map(c -> inner.column(link, c)).toList(), elementKey);
+                correlation = pairs(stored.ownColumns().stream().map(c -> inner.column(link, c)).toList(), outerColumns);
             } else {
-                // the reverse reference's columns, one per key column of the owner (in key order)
-                List<String> innerColumns = inner.rootColumns(stored.reverse());
-                StringBuilder each = new StringBuilder();
-                for (int i = 0; i < innerColumns.size(); i++) {
-                    each.append(i == 0 ? "" : " AND ").append(innerColumns.get(i)).append(" = ").append(outerColumns.get(i));
-                }
-                correlation = each.toString();
+                correlation = pairs(inner.rootColumns(stored.reverse()), outerColumns);
             }
         }
         StringBuilder body = inner.beginFromCorrelated(select, linkJoin, correlation);
         renderer.sql().append('(').append(body).append(')');
+    }
+
+    /** {@code a1 = b1 AND a2 = b2 ...}. */
+    private static String pairs(List<String> left, List<String> right) {
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < left.size(); i++) {
+            each.append(i == 0 ? "" : " AND ").append(left.get(i)).append(" = ").append(right.get(i));
+        }
+        return each.toString();
     }
 
     /**
