@@ -31,8 +31,9 @@ class DroppedConnectionTest extends DatabaseTestKit {
     void idleConnectionsKilledByTheServerAreReplacedWithoutAnError() {
         Assumptions.assumeTrue(target.hasServer(), target + " runs in this JVM: there is no server to drop connections");
         await(db.asave(new Article("survivor")));
-        // open a few pooled connections, so that some idle ones are there to be killed
-        Flux.range(0, 4).flatMap(i -> db.aselect(Article.class).count()).collectList().block(TIMEOUT);
+        // open a few pooled connections at once (each session holds one a while), so that idle ones are there to be killed
+        Flux.range(0, 4).flatMap(i -> db.session(s -> db.aselect(Article.class).count()
+                .delayElement(java.time.Duration.ofMillis(100)))).collectList().block(TIMEOUT);
         assertThat(killOtherConnections()).as("idle pool connections killed").isPositive();
         // the pool validates each connection it hands out and retries past the dead ones: no caller sees an error
         assertThat(await(db.aselect(Article.class).count())).isEqualTo(1L);
