@@ -139,4 +139,43 @@ class OptimisticCheckTest extends DatabaseTestKit {
                         .doOnNext(n -> a.name = "changed")))))
                 .isInstanceOf(OptimisticCheckException.class).hasMessageContaining("Author[" + saved.id + "]");
     }
+
+    @Test
+    void rowsChangedAlikeAreWrittenTogetherEachWithItsCheck() {
+        for (String name : List.of("a1", "a2", "a3", "a4")) {
+            await(db.asave(new Author(name)));
+        }
+        Function<Void, Mono<List<Author>>> all = x -> db.aselect(Author.class).orderBy(Author_.name.asc()).fetchAll();
+        db.clearLocalStats();
+
+        await(db.session(s -> all.apply(null).doOnNext(authors -> authors.forEach(a -> a.name = a.name + "!"))));
+        assertThat(await(all.apply(null))).extracting(a -> a.name).containsExactly("a1!", "a2!", "a3!", "a4!");
+        assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("UPDATE author"))
+                .mapToLong(e -> e.getValue().count()).sum()).as("one execution per row, sent as one batch").isEqualTo(4L);
+
+        Author third = await(all.apply(null)).get(2);
+        assertThatThrownBy(() -> await(db.session(s -> all.apply(null)
+                .flatMap(authors -> db.execute("UPDATE author SET name = 'behind' WHERE id = " + third.id).thenReturn(authors))
+                .doOnNext(authors -> authors.forEach(a -> a.name = a.name + "?")))))
+                .isInstanceOf(OptimisticCheckException.class).hasMessageContaining("Author[" + third.id + "]")
+                .hasMessageContaining("[name]");
+        assertThat(await(all.apply(null))).as("the whole flush rolled back").extracting(a -> a.name)
+                .containsExactly("a1!", "a2!", "a3!", "a4!");
+    }
+
+    @Test
+    void versionedRowsWrittenTogetherEachTakeTheirNextVersion() {
+        List<Article> saved = List.of(await(db.asave(new Article("x"))), await(db.asave(new Article("y"))),
+                await(db.asave(new Article("z"))));
+
+        List<Article> changed = await(db.session(s -> db.aselect(Article.class).orderBy(Article_.title.asc()).fetchAll()
+                .doOnNext(articles -> articles.forEach(a -> a.setViews(a.getViews() + 2)))));
+
+        assertThat(changed).extracting(Article::getVersion).containsExactly(saved.get(0).getVersion() + 1,
+                saved.get(1).getVersion() + 1, saved.get(2).getVersion() + 1);
+        assertThat(await(db.aselect(Article.class).orderBy(Article_.title.asc()).fetchAll()))
+                .extracting(a -> a.getViews() + "/" + a.getVersion())
+                .containsExactly("2/" + (saved.get(0).getVersion() + 1), "2/" + (saved.get(1).getVersion() + 1),
+                        "2/" + (saved.get(2).getVersion() + 1));
+    }
 }

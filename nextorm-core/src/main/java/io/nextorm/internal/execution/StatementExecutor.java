@@ -127,6 +127,29 @@ public final class StatementExecutor {
     }
 
     /**
+     * Runs statements of one SQL text as one statement with a set of bindings each
+     * ({@link Statement#add()}): one round trip. Each set counts as one execution in the statistics
+     * and for the listeners.
+     *
+     * @param connection the connection
+     * @param statements the statements, all with the same SQL text
+     * @return the number of rows each set changed, in order
+     */
+    public Flux<Long> updateEach(Connection connection, List<SqlStatement> statements) {
+        SqlStatement first = statements.get(0);
+        return run(connection, first, statements.size(), () -> {
+            Statement prepared = connection.createStatement(first.sql());
+            for (int i = 0; i < statements.size(); i++) {
+                if (i > 0) {
+                    prepared.add();
+                }
+                bind(prepared, statements.get(i).parameters());
+            }
+            return Flux.from(prepared.execute()).concatMap(Result::getRowsUpdated);
+        }, false);
+    }
+
+    /**
      * Runs an INSERT and returns the generated keys, one per inserted row, in order.
      *
      * @param connection the connection
@@ -146,6 +169,12 @@ public final class StatementExecutor {
 
     private <T> Flux<T> run(Connection connection, SqlStatement statement, java.util.function.Supplier<Flux<T>> work,
                             boolean countElements) {
+        return run(connection, statement, 1, work, countElements);
+    }
+
+    /** Runs work for {@code executions} sets of bindings of one statement, recorded as that many executions. */
+    private <T> Flux<T> run(Connection connection, SqlStatement statement, int executions,
+                            java.util.function.Supplier<Flux<T>> work, boolean countElements) {
         return Flux.defer(() -> {
             observers.sending(statement);
             long start = System.nanoTime();
@@ -173,7 +202,8 @@ public final class StatementExecutor {
                             }
                         } else if (signal.isOnComplete() || signal.isOnError()) {
                             if (done.compareAndSet(false, true)) {
-                                finished(statement, System.nanoTime() - start, rows.get(), signal.getThrowable());
+                                finished(statement, executions, System.nanoTime() - start, rows.get(),
+                                        signal.getThrowable());
                             }
                         }
                     })
@@ -182,7 +212,7 @@ public final class StatementExecutor {
                             // the server may still be sending this statement's result: the connection's
                             // state is unknown, so it is never handed out again once released
                             InterruptedConnections.mark(connection);
-                            finished(statement, System.nanoTime() - start, rows.get(), null);
+                            finished(statement, executions, System.nanoTime() - start, rows.get(), null);
                         }
                     })
                     // a Result the driver delivered after the cancel, or queued behind the current one,
@@ -205,13 +235,21 @@ public final class StatementExecutor {
         }
     }
 
-    private void finished(SqlStatement statement, long nanos, long rows, Throwable error) {
-        observers.finished(statement, nanos, rows, error);
+    /** Records the executions of a statement, each set of bindings with its share of the time and rows. */
+    private void finished(SqlStatement statement, int executions, long nanos, long rows, Throwable error) {
+        for (int i = 0; i < executions; i++) {
+            observers.finished(statement, nanos / executions, i == 0 ? rows - rows / executions * (executions - 1)
+                    : rows / executions, error);
+        }
     }
 
     private Statement prepare(Connection connection, SqlStatement statement) {
         Statement prepared = connection.createStatement(statement.sql());
-        List<Object> parameters = statement.parameters();
+        bind(prepared, statement.parameters());
+        return prepared;
+    }
+
+    private void bind(Statement prepared, List<Object> parameters) {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             if (value instanceof TypedNull typedNull) {
@@ -220,6 +258,5 @@ public final class StatementExecutor {
                 prepared.bind(i, dialect.toDatabase(value));
             }
         }
-        return prepared;
     }
 }

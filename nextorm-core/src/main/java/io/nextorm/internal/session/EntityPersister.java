@@ -246,27 +246,69 @@ final class EntityPersister {
      * @throws ObjectNotFoundException (in the Mono) when no row has the key of an object not read
      */
     Mono<Void> update(Connection connection, Change change) {
+        return Mono.defer(() -> executor.update(connection, updateStatement(change))
+                .flatMap(rows -> updated(change, rows)));
+    }
+
+    /**
+     * UPDATEs changes in order: consecutive changes with the same SQL text (the same columns changed and
+     * checked) go as one statement with a set of bindings each, one round trip, and each set's row count
+     * is checked as a single UPDATE's is.
+     *
+     * @param connection the connection
+     * @param changes the changes, in order
+     * @return completion, or the error of the first change whose row did not match
+     */
+    Mono<Void> updateAll(Connection connection, List<Change> changes) {
         return Mono.defer(() -> {
-            SqlStatement update = updateStatement(change);
-            PropertyModel version = model.version();
-            return executor.update(connection, update).flatMap(rows -> {
-                if (rows == 0) {
-                    if (version == null && !change.wasRead()) {
-                        return Mono.error(new ObjectNotFoundException("There is no " + describe(change.entity())
-                                + " to update; use ainsert() to insert an object with a key of your choosing"));
+            List<List<SqlStatement>> runs = new ArrayList<>();
+            List<List<Change>> runChanges = new ArrayList<>();
+            for (Change change : changes) {
+                SqlStatement statement = updateStatement(change);
+                List<SqlStatement> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (last != null && last.size() < MAX_ROWS && last.get(0).sql().equals(statement.sql())) {
+                    last.add(statement);
+                    runChanges.get(runChanges.size() - 1).add(change);
+                } else {
+                    runs.add(new ArrayList<>(List.of(statement)));
+                    runChanges.add(new ArrayList<>(List.of(change)));
+                }
+            }
+            return Flux.range(0, runs.size()).concatMap(r -> {
+                List<Change> run = runChanges.get(r);
+                if (run.size() == 1) {
+                    return executor.update(connection, runs.get(r).get(0)).flatMap(rows -> updated(run.get(0), rows));
+                }
+                return executor.updateEach(connection, runs.get(r)).collectList().flatMap(counts -> {
+                    for (int i = 0; i < run.size(); i++) {
+                        if (i >= counts.size() || counts.get(i) == 0) {
+                            return updated(run.get(i), 0L);
+                        }
                     }
-                    List<String> names = change.checked().stream().map(PropertyModel::name).toList();
-                    String why = version != null ? "its version is no longer " + change.readVersion()
-                            : names.isEmpty() ? "the row is gone" : "the values read of " + names + " changed";
-                    return Mono.error(checkFailed(change.entity(), why, "update of "
-                            + change.columns().stream().map(PropertyModel::name).toList()));
-                }
-                if (version != null) {
-                    version.set(change.entity(), increment(change.readVersion()));
-                }
-                return Mono.<Void>empty();
-            });
+                    return Flux.fromIterable(run).concatMap(change -> updated(change, 1L)).then();
+                });
+            }).then();
         });
+    }
+
+    /** After an UPDATE of a change: the error when no row matched, else the object's next version. */
+    private Mono<Void> updated(Change change, long rows) {
+        PropertyModel version = model.version();
+        if (rows == 0) {
+            if (version == null && !change.wasRead()) {
+                return Mono.error(new ObjectNotFoundException("There is no " + describe(change.entity())
+                        + " to update; use ainsert() to insert an object with a key of your choosing"));
+            }
+            List<String> names = change.checked().stream().map(PropertyModel::name).toList();
+            String why = version != null ? "its version is no longer " + change.readVersion()
+                    : names.isEmpty() ? "the row is gone" : "the values read of " + names + " changed";
+            return Mono.error(checkFailed(change.entity(), why, "update of "
+                    + change.columns().stream().map(PropertyModel::name).toList()));
+        }
+        if (version != null) {
+            version.set(change.entity(), increment(change.readVersion()));
+        }
+        return Mono.empty();
     }
 
     // ---- DELETE ----

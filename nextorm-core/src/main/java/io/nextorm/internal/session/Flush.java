@@ -299,15 +299,33 @@ final class Flush {
     // ---- UPDATE ----
 
     private Mono<Void> updateAll() {
-        return Flux.fromIterable(updates).concatMap(this::update).then();
+        // consecutive changes of one entity go together, so that those with the same SQL share a round trip
+        List<List<Entry>> runs = new ArrayList<>();
+        List<List<EntityPersister.Change>> changes = new ArrayList<>();
+        for (Entry entry : updates) {
+            EntityPersister.Change change = change(entry);
+            if (change == null) {
+                continue;
+            }
+            if (runs.isEmpty() || runs.get(runs.size() - 1).get(0).model != entry.model) {
+                runs.add(new ArrayList<>());
+                changes.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(entry);
+            changes.get(changes.size() - 1).add(change);
+        }
+        return Flux.range(0, runs.size()).concatMap(r -> runtime.persister(runs.get(r).get(0).model)
+                .updateAll(session.connection(), changes.get(r))
+                .then(Mono.fromRunnable(() -> updated.addAll(runs.get(r))))).then();
     }
 
-    private Mono<Void> update(Entry entry) {
+    /** The change of an object since its snapshot, or null when it is unchanged. */
+    private EntityPersister.Change change(Entry entry) {
         EntityModel<?> model = entry.model;
         List<PropertyModel> tracked = runtime.trackedColumns(model);
         List<Integer> changed = Snapshot.changed(tracked, entry.snapshot, entry.entity);
         if (changed.isEmpty()) {
-            return Mono.empty();
+            return null;
         }
         List<PropertyModel> columns = new ArrayList<>(changed.size());
         List<PropertyModel> checked = new ArrayList<>();
@@ -323,9 +341,7 @@ final class Flush {
         }
         PropertyModel version = model.version();
         Object readVersion = version == null ? null : entry.snapshot[tracked.indexOf(version)];
-        EntityPersister.Change change = new EntityPersister.Change(entry.entity, columns, checked, read, readVersion, true);
-        return runtime.persister(model).update(session.connection(), change)
-                .then(Mono.fromRunnable(() -> updated.add(entry)));
+        return new EntityPersister.Change(entry.entity, columns, checked, read, readVersion, true);
     }
 
     // ---- DELETE (members removed from a @CascadeDelete set) ----
