@@ -18,6 +18,9 @@ import java.util.function.BiFunction;
  */
 public final class EntityStatements {
 
+    /** How many UPDATE texts (combinations of changed columns) an entity keeps. */
+    private static final int MAX_UPDATE_TEXTS = 256;
+
     private final EntityModel<?> model;
     private final Dialect dialect;
     private final List<PropertyModel> insertWithKey;
@@ -25,6 +28,8 @@ public final class EntityStatements {
     private final List<String> eagerColumns;
     private final String insertWithKeySql;
     private final String insertWithoutKeySql;
+    /** The UPDATE texts made so far, by the lists of columns set, checked and checked for NULL. */
+    private final java.util.Map<List<List<PropertyModel>>, String> updates = new java.util.concurrent.ConcurrentHashMap<>();
 
     EntityStatements(EntityModel<?> model, Dialect dialect) {
         this.model = model;
@@ -108,6 +113,19 @@ public final class EntityStatements {
      * @return the SQL
      */
     public String updateSql(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
+        List<List<PropertyModel>> shape = List.of(columns, checked, nullChecked);
+        String known = updates.get(shape);
+        if (known != null) {
+            return known;
+        }
+        String sql = renderUpdate(columns, checked, nullChecked);
+        if (updates.size() < MAX_UPDATE_TEXTS) {
+            updates.put(List.of(List.copyOf(columns), List.copyOf(checked), List.copyOf(nullChecked)), sql);
+        }
+        return sql;
+    }
+
+    private String renderUpdate(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
         SqlText sql = new SqlText(dialect).append("UPDATE ").identifier(model.table()).append(" SET ");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").assignMarker(columns.get(i));
