@@ -61,7 +61,7 @@ abstract class DatabaseSessions extends DatabaseStatements {
         }
         AsyncQuerySet<T> query = aselect(entityClass);
         KeyModel keyModel = state.mapping().entity(entityClass).key();
-        List<Object> values = keyModel.columnValues(keyModel.fromGiven(key));
+        List<Object> values = keyModel.partValues(keyModel.fromGiven(key));
         List<Condition> parts = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             parts.add(new Comparison(new PropertyPath(entityClass, null, List.of(keyModel.parts().get(i).name())), Comparison.Operator.EQ,

@@ -150,8 +150,10 @@ public final class EntityRowMapper<T> {
             return read(row, idIndex);
         }
         List<Object> values = new ArrayList<>(keyIndexes.length);
-        for (int index : keyIndexes) {
-            values.add(read(row, index));
+        List<PropertyModel> parts = model.key().parts();
+        for (int k = 0; k < keyIndexes.length; k++) {
+            // a part that refers to a composite-keyed entity: that entity's key, from its columns
+            values.add(parts.get(k).wide() ? readWide(row, keyIndexes[k], parts.get(k)) : read(row, keyIndexes[k]));
         }
         return model.key().keyOf(values);
     }

@@ -39,7 +39,8 @@ public final class LabelledRowMapper<T> {
     private Class<?>[] valueTypes;
     /** Per result column of a reference to a composite-keyed entity: which of its columns it is. */
     private int[] parts;
-    private int[] keyIndexes;
+    /** Per key part, the result column of each of its columns (several for a reference to a composite key). */
+    private int[][] keyIndexes;
 
     /**
      * Prepares a mapper.
@@ -76,8 +77,13 @@ public final class LabelledRowMapper<T> {
             plan(metadata);
         }
         List<Object> keyValues = new ArrayList<>(keyIndexes.length);
-        for (int index : keyIndexes) {
-            keyValues.add(read(row, index));
+        List<PropertyModel> keyParts = model.key().parts();
+        for (int k = 0; k < keyIndexes.length; k++) {
+            List<Object> values = new ArrayList<>(keyIndexes[k].length);
+            for (int index : keyIndexes[k]) {
+                values.add(read(row, index));
+            }
+            keyValues.add(keyParts.get(k).wide() ? keyParts.get(k).target().key().keyOf(values) : values.get(0));
         }
         Object id = model.key().keyOf(keyValues);
         if (id == null) {
@@ -92,8 +98,12 @@ public final class LabelledRowMapper<T> {
         plan = new PropertyModel[columns.size()];
         valueTypes = new Class<?>[columns.size()];
         parts = new int[columns.size()];
-        keyIndexes = new int[model.key().parts().size()];
-        Arrays.fill(keyIndexes, -1);
+        List<PropertyModel> keyParts = model.key().parts();
+        keyIndexes = new int[keyParts.size()][];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            keyIndexes[k] = new int[keyParts.get(k).columns().size()];
+            Arrays.fill(keyIndexes[k], -1);
+        }
         for (int i = 0; i < columns.size(); i++) {
             PropertyModel property = byLabel.get(columns.get(i).getName().toLowerCase(Locale.ROOT));
             if (property == null) {
@@ -105,15 +115,16 @@ public final class LabelledRowMapper<T> {
                         .indexOf(columns.get(i).getName().toLowerCase(Locale.ROOT));
                 parts[i] = part;
                 valueTypes[i] = property.columnTypes().get(part);
-                continue;
+            } else {
+                valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(property)
+                        : property.columnType();
             }
-            valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(property) : property.columnType();
-            int part = model.key().parts().indexOf(property);
-            if (part >= 0) {
-                keyIndexes[part] = i;
+            int keyPart = keyParts.indexOf(property);
+            if (keyPart >= 0) {
+                keyIndexes[keyPart][parts[i]] = i;
             }
         }
-        if (Arrays.stream(keyIndexes).anyMatch(index -> index < 0)) {
+        if (Arrays.stream(keyIndexes).flatMapToInt(Arrays::stream).anyMatch(index -> index < 0)) {
             throw new MappingException("The raw query's result has no column for the key of " + model.name()
                     + " (" + String.join(", ", model.key().columns()) + "), so its rows cannot become objects; select it. Its columns were "
                     + columns.stream().map(ColumnMetadata::getName).toList());

@@ -217,11 +217,6 @@ final class EntityReader {
                     + reverseOf + " and has no column: remove its @Column/@Unique");
         }
         boolean wideReference = kind == PropertyKind.REFERENCE && compositeKeyed(fieldType);
-        if (wideReference && primaryKey) {
-            throw new MappingException(where + " is a @PrimaryKey that refers to " + fieldType.getSimpleName()
-                    + ", whose key is composite; a key part refers to a single-keyed entity: map the foreign-key "
-                    + "columns as plain @PrimaryKey fields");
-        }
         if (wideReference && (column != null || unique || field.isAnnotationPresent(io.nextorm.annotation.Index.class))) {
             throw new MappingException(where + " refers to the composite-keyed " + fieldType.getSimpleName() + " through "
                     + "several columns: name them with @JoinColumn(name = {...}), not @Column, and make them unique or "

@@ -6,19 +6,21 @@ import java.util.List;
 
 /**
  * The primary key of an entity: one {@code @PrimaryKey} field, or several (key order = field order),
- * each a plain column or a reference to an entity with a single-column key. A single key's value is
- * the field's value; a composite key's value is a {@link CompositeKey} of its column values.
+ * each a plain column or a reference (to a composite-keyed entity, one with plain key parts: several
+ * columns). A single key's value is the field's value; a composite key's value is a {@link CompositeKey}
+ * of its parts' values, a reference part's being the referenced key (itself a {@code CompositeKey} for a
+ * composite-keyed target).
  */
 public final class KeyModel {
 
     private final String entity;
     private final List<PropertyModel> parts;
-    private final List<String> columns;
+    /** The key columns, made at first use: a part that refers to a composite-keyed entity has its columns only then. */
+    private volatile List<String> columns;
 
     KeyModel(String entity, List<PropertyModel> parts) {
         this.entity = entity;
         this.parts = List.copyOf(parts);
-        this.columns = parts.stream().map(PropertyModel::column).toList();
     }
 
     /**
@@ -36,7 +38,36 @@ public final class KeyModel {
      * @return the column names
      */
     public List<String> columns() {
-        return columns;
+        List<String> known = columns;
+        if (known == null) {
+            known = parts.stream().flatMap(part -> part.columns().stream()).toList();
+            if (parts.stream().noneMatch(part -> part.columns().isEmpty())) {
+                columns = known;
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Reads a key from columns in key order (a part that refers to a composite-keyed entity from its
+     * columns, as that entity's key).
+     *
+     * @param reader reads the value of a column index as a Java type
+     * @param first the index of the first key column
+     * @return the key, or null when a column is NULL
+     */
+    public Object read(java.util.function.BiFunction<Integer, Class<?>, Object> reader, int first) {
+        List<Object> values = new ArrayList<>(parts.size());
+        int at = first;
+        for (PropertyModel part : parts) {
+            if (part.wide()) {
+                values.add(part.target().key().read(reader, at));
+                at += part.columns().size();
+            } else {
+                values.add(reader.apply(at++, columnType(part)));
+            }
+        }
+        return keyOf(values);
     }
 
     /**
@@ -129,11 +160,30 @@ public final class KeyModel {
      */
     public List<Object> columnValues(Object key) {
         if (key instanceof CompositeKey compositeKey) {
-            return compositeKey.values();
+            if (compositeKey.values().stream().noneMatch(CompositeKey.class::isInstance)) {
+                return compositeKey.values();
+            }
+            // a part that refers to a composite-keyed entity holds that entity's key: one value per column
+            List<Object> flat = new ArrayList<>();
+            for (Object value : compositeKey.values()) {
+                flat.addAll(value instanceof CompositeKey nested ? nested.values() : List.of(value));
+            }
+            return flat;
         }
         List<Object> values = new ArrayList<>(1);
         values.add(key);
         return values;
+    }
+
+    /**
+     * The values of a key's parts, in key order: for a part that refers to a composite-keyed entity,
+     * that entity's key.
+     *
+     * @param key a single key or a {@link CompositeKey}
+     * @return one value per key field
+     */
+    public List<Object> partValues(Object key) {
+        return key instanceof CompositeKey compositeKey ? compositeKey.values() : java.util.Collections.singletonList(key);
     }
 
     /**
@@ -195,6 +245,8 @@ public final class KeyModel {
             Object value = list.get(i);
             if (part.kind() == PropertyKind.REFERENCE && part.valueType().isInstance(value)) {
                 value = columnValue(part, value);
+            } else if (part.wide() && value != null) {
+                value = part.target().key().fromGiven(value);
             }
             if (value == null) {
                 throw new IllegalArgumentException("The key of " + entity + " misses " + part.name()
@@ -263,6 +315,9 @@ public final class KeyModel {
     }
 
     private static Object normalized(PropertyModel part, Object value) {
+        if (part.wide()) {
+            return value;
+        }
         Class<?> type = columnType(part);
         if (value instanceof Number number && !type.isInstance(value)) {
             if (type == Long.class && (value instanceof Integer || value instanceof Short || value instanceof Byte)) {

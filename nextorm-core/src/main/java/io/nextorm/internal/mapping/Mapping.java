@@ -81,10 +81,26 @@ public final class Mapping {
         for (Class<?> type : classes) {
             models.put(type, EntityReader.readEntity(type));
         }
+        // references first: the columns of one to a composite-keyed entity are known once it is resolved,
+        // and the sets' link tables (and the keys that contain such a reference) are named after them
+        for (EntityModel<?> model : models.values()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.kind() == PropertyKind.REFERENCE && !property.keyPart()) {
+                    property.resolve(RelationResolver.requireEntity(models, property), null);
+                }
+            }
+        }
+        for (EntityModel<?> model : models.values()) {
+            for (PropertyModel property : model.properties()) {
+                if (property.kind() == PropertyKind.REFERENCE && property.keyPart()) {
+                    property.resolve(RelationResolver.requireEntity(models, property), null);
+                }
+            }
+        }
         for (EntityModel<?> model : models.values()) {
             for (PropertyModel property : model.properties()) {
                 if (property.kind() == PropertyKind.REFERENCE) {
-                    property.resolve(RelationResolver.requireEntity(models, property), null);
+                    ReferenceColumns.requireFlatKey(property);
                 } else if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
                     EntityModel<?> target = RelationResolver.requireEntity(models, property);
                     property.resolve(target, RelationResolver.oneToOneOf(model, property, target));

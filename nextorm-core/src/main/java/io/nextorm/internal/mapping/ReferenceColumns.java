@@ -32,4 +32,21 @@ final class ReferenceColumns {
         }
         return columns;
     }
+
+    /**
+     * Refuses a reference to a composite-keyed entity whose key itself has a part that refers to a
+     * composite-keyed entity (two levels of composite keys), which nextorm does not map.
+     *
+     * @param reference a resolved reference
+     * @throws MappingException naming the reference and the part
+     */
+    static void requireFlatKey(PropertyModel reference) {
+        for (PropertyModel part : reference.target().key().parts()) {
+            if (part.wide()) {
+                throw new MappingException(reference + " refers to " + reference.target().name() + ", whose key part "
+                        + part + " refers to the composite-keyed " + part.target().name() + "; a reference to a key of "
+                        + "two levels of composite keys is not supported: map its foreign-key columns as plain fields");
+            }
+        }
+    }
 }

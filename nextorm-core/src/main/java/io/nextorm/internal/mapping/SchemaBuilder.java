@@ -67,10 +67,16 @@ final class SchemaBuilder {
 
     /** A link table's columns of one side: one per key column of the side, of the key column's type. */
     private static void addKeyColumns(List<io.nextorm.mapping.Column> columns, List<String> names, EntityModel<?> side) {
-        List<PropertyModel> parts = side.key().parts();
-        for (int i = 0; i < parts.size(); i++) {
-            PropertyModel part = parts.get(i);
-            PropertyModel key = part.kind() == PropertyKind.REFERENCE ? part.target().id() : part;
+        List<PropertyModel> keys = new ArrayList<>();
+        for (PropertyModel part : side.key().parts()) {
+            if (part.wide()) {
+                part.target().key().parts().forEach(keys::add);
+            } else {
+                keys.add(part.kind() == PropertyKind.REFERENCE ? part.target().id() : part);
+            }
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            PropertyModel key = keys.get(i).kind() == PropertyKind.REFERENCE ? keys.get(i).target().id() : keys.get(i);
             columns.add(new io.nextorm.mapping.Column(names.get(i), key.valueType(), false, false, key.length(),
                     key.precision(), key.scale(), false, null));
         }

@@ -7,7 +7,6 @@ import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
-import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.query.PropertyPath;
@@ -318,19 +317,12 @@ final class RelationLoader {
         for (Entry entry : stored) {
             keys.add(model.idOf(entry.entity));
         }
-        List<PropertyModel> parts = model.key().parts();
         EntityStatements statements = runtime.renderer().statements(model);
         Set<Object> existing = new HashSet<>();
         return RelationQueries.chunks(keys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(connection,
                         new SqlStatement(statements.selectKeysInSql(chunk.size()), model.key().columnValuesOfAll(chunk),
                                 StatementKind.SELECT, model.name()),
-                        row -> {
-                            List<Object> values = new ArrayList<>(parts.size());
-                            for (int i = 0; i < parts.size(); i++) {
-                                values.add(runtime.mappers().read(row, i, KeyModel.columnType(parts.get(i))));
-                            }
-                            return model.key().keyOf(values);
-                        })))
+                        row -> model.key().read((index, type) -> runtime.mappers().read(row, index, type), 0))))
                 .doOnNext(existing::add)
                 .then(Mono.fromRunnable(() -> {
                     for (Entry entry : stored) {

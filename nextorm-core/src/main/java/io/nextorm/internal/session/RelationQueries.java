@@ -3,7 +3,6 @@ package io.nextorm.internal.session;
 import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.mapping.EntityModel;
-import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.sql.SqlStatement;
@@ -69,17 +68,13 @@ final class RelationQueries {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         EntityStatements statements = runtime.renderer().statements(model);
         int keyIndex = mapper.width();
-        List<PropertyModel> ownerParts = owner.key().parts();
         return chunks(ownerKeys).concatMap(chunk -> runtime.withConnection(connection -> runtime.executor().query(
                 connection, new SqlStatement(statements.selectLinkedSql(relation, chunk.size()),
                         owner.key().columnValuesOfAll(chunk), StatementKind.SELECT, model.name()),
                 row -> {
                     // the owner's key follows the member's columns
-                    List<Object> values = new ArrayList<>(ownerParts.size());
-                    for (int i = 0; i < ownerParts.size(); i++) {
-                        values.add(runtime.mappers().read(row, keyIndex + i, KeyModel.columnType(ownerParts.get(i))));
-                    }
-                    return new Member(owner.key().keyOf(values), mapper.map(row, loader));
+                    Object ownerKey = owner.key().read((index, type) -> runtime.mappers().read(row, index, type), keyIndex);
+                    return new Member(ownerKey, mapper.map(row, loader));
                 })));
     }
 

@@ -115,7 +115,7 @@ final class NestedRendering {
             // every column pair in key order: one for a single key, one per key column of a composite one
             if (stored.isManyToMany()) {
                 String link = alias + "_link";
-                List<String> elementKey = element.key().parts().stream().map(inner::rootColumn).toList();
+                List<String> elementKey = element.key().parts().stream().flatMap(p -> inner.rootColumns(p).stream()).toList();
                 linkJoin = " INNER JOIN " + renderer.dialect().identifier(stored.joinTable()) + " "
                         + renderer.dialect().identifier(link) + " ON "
                         + pairs(stored.otherColumns().stream().map(c -> inner.column(link, c)).toList(), elementKey);

@@ -258,15 +258,17 @@ public final class SqlRenderer {
             sql = renderer.continueWhere(prefix);
         } else {
             // a composite key compares as a row value: (k1, k2) IN (SELECT k1, k2 FROM (...) x)
-            List<PropertyModel> parts = renderer.root().key().parts();
+            List<String> keyColumns = renderer.root().key().columns();
+            List<String> rootColumns = new ArrayList<>();
+            renderer.root().key().parts().forEach(part -> rootColumns.addAll(renderer.rootColumns(part)));
             StringBuilder keys = new StringBuilder();
             StringBuilder selected = new StringBuilder();
-            for (PropertyModel part : parts) {
-                String key = dialect.identifier(part.column());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                String key = dialect.identifier(keyColumns.get(i));
                 keys.append(keys.length() == 0 ? "" : ", ").append(key);
-                selected.append(selected.length() == 0 ? "" : ", ").append(renderer.rootColumn(part)).append(" AS ").append(key);
+                selected.append(selected.length() == 0 ? "" : ", ").append(rootColumns.get(i)).append(" AS ").append(key);
             }
-            String keyList = parts.size() == 1 ? keys.toString() : "(" + keys + ")";
+            String keyList = keyColumns.size() == 1 ? keys.toString() : "(" + keys + ")";
             prefix.append(" WHERE ").append(keyList).append(" IN (SELECT ").append(keys).append(" FROM (SELECT ")
                     .append(selected);
             sql = renderer.beginFrom(prefix.toString());
