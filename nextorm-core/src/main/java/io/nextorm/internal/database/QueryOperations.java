@@ -68,7 +68,7 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
             if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
                 return Flux.error(lockNeedsTransaction());
             }
-            return streaming ? rt.queries().<T>stream(spec) : rt.queries().<T>select(spec);
+            return streaming ? rt.queries().<T>stream(spec) : rt.queries().<T>select(spec, context);
         });
     }
 
