@@ -81,7 +81,7 @@ public final class SqlRenderer {
      * @return the statement
      */
     public SqlStatement select(SelectSpec spec) {
-        List<Object> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>(4);
         ShapeKey key = ShapeKey.of(spec, values);
         String cached = selectSql.get(key);
         if (cached != null && cached != UNCACHEABLE) {
