@@ -27,6 +27,20 @@ public final class H2Dialect extends AbstractDialect {
         super(RESERVED);
     }
 
+    /**
+     * {@inheritDoc} Where the driver's native value is asked for a number field, H2 asks for
+     * {@code Number}: r2dbc-h2 finds a codec by trying each in turn, so {@code Object} runs every
+     * codec's check before the right one on every number column of every row, while {@code Number}
+     * skips the codecs of other classes at once. Each H2 number type has exactly one codec, a
+     * {@code Number} codec, so the value read is the same. (Not {@code Temporal} for date-times: a
+     * check against an interface costs more than the checks it saves.)
+     */
+    @Override
+    public Class<?> readType(Class<?> javaType) {
+        Class<?> read = super.readType(javaType);
+        return read == Object.class && Number.class.isAssignableFrom(javaType) ? Number.class : read;
+    }
+
     @Override
     public String name() {
         return "h2";

@@ -107,4 +107,15 @@ class DialectTest {
         assertThatThrownBy(() -> dialect.fromDatabase(Long.MAX_VALUE, Integer.class))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void h2ReadsNumberFieldsAsNumbersAndTheRestAsBefore() {
+        assertThat(h2.readType(Long.class)).isEqualTo(Number.class);
+        assertThat(h2.readType(Short.class)).isEqualTo(Number.class);
+        assertThat(h2.readType(java.math.BigDecimal.class)).isEqualTo(Number.class);
+        assertThat(h2.readType(LocalDateTime.class)).isEqualTo(Object.class);
+        assertThat(h2.readType(Boolean.class)).isEqualTo(Object.class);
+        assertThat(h2.readType(String.class)).isEqualTo(postgres.readType(String.class));
+        assertThat(mariadb.readType(Long.class)).isEqualTo(Object.class);
+    }
 }

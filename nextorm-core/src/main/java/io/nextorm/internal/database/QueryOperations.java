@@ -20,6 +20,7 @@ import io.nextorm.query.Value;
 import io.r2dbc.spi.Row;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import java.io.Flushable;
 import java.io.IOException;
@@ -63,13 +64,14 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
     }
 
     private Flux<T> checkedLock(SelectSpec spec, boolean streaming) {
-        return Flux.deferContextual(context -> {
-            DatabaseRuntime rt = state.runtime();
-            if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
-                return Flux.error(lockNeedsTransaction());
-            }
-            return streaming ? rt.queries().<T>stream(spec) : rt.queries().<T>select(spec);
-        });
+        return Flux.deferContextual(context -> checkedLock(state.runtime(), spec, context, streaming));
+    }
+
+    private Flux<T> checkedLock(DatabaseRuntime rt, SelectSpec spec, ContextView context, boolean streaming) {
+        if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
+            return Flux.error(lockNeedsTransaction());
+        }
+        return streaming ? rt.queries().<T>stream(spec) : rt.queries().<T>select(spec, context);
     }
 
     private static TransactionException lockNeedsTransaction() {
@@ -110,18 +112,20 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
      * @return the object
      */
     public Mono<T> get(SelectSpec spec) {
-        Mono<T> cached = Mono.deferContextual(context -> Mono.justOrEmpty(
-                entityClass.cast(state.runtime().queries().cached(context, spec))));
-        return cached.switchIfEmpty(Mono.defer(() -> select(spec)));
-    }
-
-    private Mono<T> select(SelectSpec spec) {
-        return rows(spec.withLimitOffset(2L, spec.offset())).collectList().flatMap(found -> {
-            if (found.size() > 1) {
-                return Mono.error(new MultipleObjectsFoundException("More than one " + entityClass.getSimpleName()
-                        + " matches " + sql(spec) + ": narrow the query, or use fetchOne() for the first"));
+        // one deferral for the identity map's look-up and the SELECT after it
+        return Mono.deferContextual(context -> {
+            DatabaseRuntime rt = state.runtime();
+            Object cached = rt.queries().cached(context, spec);
+            if (cached != null) {
+                return Mono.just(entityClass.cast(cached));
             }
-            return Mono.justOrEmpty(found.isEmpty() ? null : found.get(0));
+            return checkedLock(rt, spec.withLimitOffset(2L, spec.offset()), context, false).collectList().flatMap(found -> {
+                if (found.size() > 1) {
+                    return Mono.error(new MultipleObjectsFoundException("More than one " + entityClass.getSimpleName()
+                            + " matches " + sql(spec) + ": narrow the query, or use fetchOne() for the first"));
+                }
+                return Mono.justOrEmpty(found.isEmpty() ? null : found.get(0));
+            });
         });
     }
 

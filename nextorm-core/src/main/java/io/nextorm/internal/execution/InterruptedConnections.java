@@ -24,6 +24,8 @@ public final class InterruptedConnections {
 
     private static final Set<Connection> INTERRUPTED = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<Connection, Boolean>()));
+    /** False until a first connection is marked: the warm path of a healthy database takes no lock. */
+    private static volatile boolean anyMarked;
 
     private InterruptedConnections() {
     }
@@ -35,6 +37,7 @@ public final class InterruptedConnections {
      */
     public static void mark(Connection connection) {
         INTERRUPTED.add(driverConnection(connection));
+        anyMarked = true;
     }
 
     /**
@@ -44,7 +47,7 @@ public final class InterruptedConnections {
      * @return true when it must not be reused
      */
     public static boolean isMarked(Connection connection) {
-        return INTERRUPTED.contains(driverConnection(connection));
+        return anyMarked && INTERRUPTED.contains(driverConnection(connection));
     }
 
     /**
@@ -70,6 +73,7 @@ public final class InterruptedConnections {
         return Mono.defer(() -> {
             Connection driver = driverConnection(connection);
             INTERRUPTED.add(driver);
+            anyMarked = true;
             Mono<Void> closeDriver = Mono.from(driver.close()).timeout(CLOSE_TIMEOUT).onErrorResume(error -> Mono.empty());
             if (driver == connection) {
                 return closeDriver;
@@ -105,7 +109,7 @@ public final class InterruptedConnections {
      * @return true to destroy it
      */
     static boolean isDriverConnectionMarked(Connection driverConnection) {
-        return INTERRUPTED.contains(driverConnection);
+        return anyMarked && INTERRUPTED.contains(driverConnection);
     }
 
 }

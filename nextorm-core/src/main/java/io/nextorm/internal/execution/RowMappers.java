@@ -34,7 +34,10 @@ public final class RowMappers {
      */
     @SuppressWarnings("unchecked")
     public <T> EntityRowMapper<T> of(EntityModel<T> model) {
-        return (EntityRowMapper<T>) mappers.computeIfAbsent(model.type(), type -> new EntityRowMapper<>(model, dialect));
+        // a read first: computeIfAbsent's function captures the model, an allocation on every call
+        EntityRowMapper<?> mapper = mappers.get(model.type());
+        return (EntityRowMapper<T>) (mapper != null ? mapper
+                : mappers.computeIfAbsent(model.type(), type -> new EntityRowMapper<>(model, dialect)));
     }
 
     /**

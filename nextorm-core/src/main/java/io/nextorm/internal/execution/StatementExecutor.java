@@ -1,7 +1,5 @@
 package io.nextorm.internal.execution;
 
-import io.nextorm.NextOrmException;
-import io.nextorm.SqlExecutionException;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.TypedNull;
@@ -15,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -175,51 +172,10 @@ public final class StatementExecutor {
     /** Runs work for {@code executions} sets of bindings of one statement, recorded as that many executions. */
     private <T> Flux<T> run(Connection connection, SqlStatement statement, int executions,
                             java.util.function.Supplier<Flux<T>> work, boolean countElements) {
-        return Flux.defer(() -> {
-            observers.sending(statement);
-            long start = System.nanoTime();
-            AtomicLong rows = new AtomicLong();
-            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-            Flux<T> flux;
-            try {
-                flux = work.get();
-            } catch (RuntimeException e) {
-                flux = Flux.error(e);
-            }
-            // one operator for rows, completion and errors (they are per row on the warm path), and the
-            // statistics recorded before the terminal signal travels downstream, so a caller that saw the
-            // result also sees them
-            return flux
-                    .onErrorMap(error -> !(error instanceof NextOrmException),
-                            error -> new SqlExecutionException(statement.sql(), dialect.redactValues(
-                                    error.getMessage()), error))
-                    .doOnEach(signal -> {
-                        if (signal.isOnNext()) {
-                            if (countElements) {
-                                rows.incrementAndGet();
-                            } else if (signal.get() instanceof Number n) {
-                                rows.addAndGet(n.longValue());
-                            }
-                        } else if (signal.isOnComplete() || signal.isOnError()) {
-                            if (done.compareAndSet(false, true)) {
-                                finished(statement, executions, System.nanoTime() - start, rows.get(),
-                                        signal.getThrowable());
-                            }
-                        }
-                    })
-                    .doOnCancel(() -> {
-                        if (done.compareAndSet(false, true)) {
-                            // the server may still be sending this statement's result: the connection's
-                            // state is unknown, so it is never handed out again once released
-                            InterruptedConnections.mark(connection);
-                            finished(statement, executions, System.nanoTime() - start, rows.get(), null);
-                        }
-                    })
-                    // a Result the driver delivered after the cancel, or queued behind the current one,
-                    // is cancelled instead of left unsubscribed at the head of the connection's queue
-                    // (jOOQ #20112, r2dbc-postgresql #459)
-                    .doOnDiscard(Result.class, StatementExecutor::cancelRows);
-        });
+        // a Result the driver delivered after the cancel, or queued behind the current one, is cancelled
+        // instead of left unsubscribed at the head of the connection's queue (jOOQ #20112, r2dbc-postgresql #459)
+        return new StatementRun<>(connection, statement, executions, work, countElements, dialect, observers)
+                .doOnDiscard(Result.class, StatementExecutor::cancelRows);
     }
 
     private static void cancelRows(Result result) {
@@ -232,14 +188,6 @@ public final class StatementExecutor {
             });
         } catch (RuntimeException e) {
             // a Result already consumed or closed refuses a second subscriber: nothing is left to cancel
-        }
-    }
-
-    /** Records the executions of a statement, each set of bindings with its share of the time and rows. */
-    private void finished(SqlStatement statement, int executions, long nanos, long rows, Throwable error) {
-        for (int i = 0; i < executions; i++) {
-            observers.finished(statement, nanos / executions, i == 0 ? rows - rows / executions * (executions - 1)
-                    : rows / executions, error);
         }
     }
 

@@ -66,7 +66,11 @@ public final class StatementObservers {
      * @param statement the statement
      */
     void sending(SqlStatement statement) {
-        lastSql = statement.sql();
+        String sql = statement.sql();
+        // a volatile write costs a fence per statement; a warm statement's cached text is the same instance
+        if (lastSql != sql) {
+            lastSql = sql;
+        }
     }
 
     /**

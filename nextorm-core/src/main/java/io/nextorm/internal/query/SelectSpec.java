@@ -135,6 +135,10 @@ public record SelectSpec(Class<?> entity, List<Condition> where, List<OrderItem>
     }
 
     private static <T> List<T> concat(List<T> first, List<? extends T> second) {
+        if (first.isEmpty()) {
+            // the usual first filter: one copy, which the constructor's List.copyOf keeps as it is
+            return List.copyOf(second);
+        }
         List<T> all = new ArrayList<>(first.size() + second.size());
         all.addAll(first);
         all.addAll(second);

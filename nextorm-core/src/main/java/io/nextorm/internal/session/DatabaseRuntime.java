@@ -252,13 +252,21 @@ public final class DatabaseRuntime {
      * @return the work's elements
      */
     public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.deferContextual(context -> {
-            Session session = sessionOf(context);
-            if (session != null) {
-                return Flux.from(work.apply(session.connection()));
-            }
-            return transactions.withConnection(connectionFactory, work);
-        });
+        return Flux.deferContextual(context -> withConnection(sessionOf(context), work));
+    }
+
+    /**
+     * {@link #withConnection(Function)} for a session already looked up: its connection, or else one
+     * from the {@link TransactionSupport} for this work alone.
+     *
+     * @param session the subscriber's session, or null outside one
+     * @param work what to do with the connection
+     * @param <T> the element type
+     * @return the work's elements
+     */
+    <T> Flux<T> withConnection(Session session, Function<Connection, ? extends Publisher<T>> work) {
+        return session != null ? Flux.from(work.apply(session.connection()))
+                : transactions.withConnection(connectionFactory, work);
     }
 
     /**
@@ -296,6 +304,16 @@ public final class DatabaseRuntime {
      */
     public EntityLoader loader(ContextView context) {
         Session session = sessionOf(context);
+        return session == null ? newObjects : session.loader();
+    }
+
+    /**
+     * Where loaded rows become objects, for a session already looked up.
+     *
+     * @param session the subscriber's session, or null outside one
+     * @return the loader
+     */
+    EntityLoader loader(Session session) {
         return session == null ? newObjects : session.loader();
     }
 

@@ -99,24 +99,47 @@ public final class QueryRunner {
      * @param <T> the entity type
      * @return the objects
      */
-    @SuppressWarnings("unchecked")
     public <T> Flux<T> select(SelectSpec spec) {
-        return autoflush().thenMany(Flux.deferContextual(context -> {
-            EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
-            Flux<T> rows = selectEntities(model, runtime.renderer().select(spec));
-            Map<PropertyModel, Object> lazyValues = KnownValues.lazyValues(model, spec);
-            if (!lazyValues.isEmpty()) {
-                Session session = runtime.sessionOf(context);
-                rows = rows.doOnNext(entity -> knowLazyValues(session, entity, lazyValues));
-            }
-            List<PropertyPath> prefetch = withReverseSides(model, spec.prefetch());
-            if (prefetch.isEmpty()) {
-                return rows;
-            }
-            Flux<T> all = rows;
-            return all.collectList().flatMapMany(found -> relations.prefetch(model, found, prefetch)
-                    .thenMany(Flux.fromIterable(found)));
-        }));
+        return Flux.deferContextual(context -> select(spec, context));
+    }
+
+    /**
+     * Runs a query set's SELECT, then its prefetches, for a subscriber whose context is at hand:
+     * the caller defers to subscription, and the whole query reads the session once, with no
+     * deferral of its own (autoflush first inside a session, then the rendering, which may need
+     * the keys the flush gave).
+     *
+     * @param spec the query
+     * @param context the subscriber's context
+     * @param <T> the entity type
+     * @return the objects
+     */
+    public <T> Flux<T> select(SelectSpec spec, ContextView context) {
+        Session session = runtime.sessionOf(context);
+        if (session == null) {
+            return rows(spec, null);
+        }
+        return session.flush().thenMany(Flux.defer(() -> rows(spec, session)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Flux<T> rows(SelectSpec spec, Session session) {
+        EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
+        SqlStatement statement = runtime.renderer().select(spec);
+        EntityRowMapper<T> mapper = runtime.mappers().of(model);
+        EntityLoader loader = runtime.loader(session);
+        Flux<T> rows = runtime.withConnection(session, connection -> runtime.executor().query(connection, statement,
+                row -> mapper.map(row, loader)));
+        Map<PropertyModel, Object> lazyValues = KnownValues.lazyValues(model, spec);
+        if (!lazyValues.isEmpty()) {
+            rows = rows.doOnNext(entity -> knowLazyValues(session, entity, lazyValues));
+        }
+        List<PropertyPath> prefetch = withReverseSides(model, spec.prefetch());
+        if (prefetch.isEmpty()) {
+            return rows;
+        }
+        return rows.collectList().flatMapMany(found -> relations.prefetch(model, found, prefetch)
+                .thenMany(Flux.fromIterable(found)));
     }
 
     /**

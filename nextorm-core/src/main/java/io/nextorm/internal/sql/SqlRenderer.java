@@ -25,7 +25,7 @@ public final class SqlRenderer {
     private static final String UNCACHEABLE = new String("uncacheable");
 
     private final Map<Class<?>, EntityStatements> entityStatements = new ConcurrentHashMap<>();
-    private final Map<SelectSpec, String> selectSql = new ConcurrentHashMap<>();
+    private final Map<ShapeKey, String> selectSql = new ConcurrentHashMap<>();
     private final LinkStatements links;
     private final ProjectionRenderer projections;
 
@@ -81,26 +81,28 @@ public final class SqlRenderer {
      * @return the statement
      */
     public SqlStatement select(SelectSpec spec) {
-        SelectShape shape = SelectShape.of(spec);
-        String cached = selectSql.get(shape.key());
+        List<Object> values = new ArrayList<>(4);
+        ShapeKey key = ShapeKey.of(spec, values);
+        String cached = selectSql.get(key);
         if (cached != null && cached != UNCACHEABLE) {
-            List<Object> parameters = new ArrayList<>(shape.values().size());
-            for (Object value : shape.values()) {
-                parameters.add(BoundValues.bindable(mapping, value, Object.class));
+            for (int i = 0; i < values.size(); i++) {
+                values.set(i, BoundValues.bindable(mapping, values.get(i), Object.class));
             }
-            return new SqlStatement(cached, parameters, StatementKind.SELECT, mapping.entity(spec.entity()).name());
+            return new SqlStatement(cached, values, StatementKind.SELECT, mapping.entity(spec.entity()).name());
         }
         QueryRenderer renderer = new QueryRenderer(mapping, dialect, spec);
         StringBuilder sql = selectRows(renderer, spec, null);
         appendLock(sql, spec);
         SqlStatement statement = statement(sql, renderer, StatementKind.SELECT);
         if (cached == null && selectSql.size() < SHAPE_CACHE_LIMIT) {
-            // cache only a shape whose values, taken out in tree order, are exactly what the renderer bound
-            List<Object> taken = new ArrayList<>(shape.values().size());
-            for (Object value : shape.values()) {
+            // cache only a shape whose values, taken out in tree order, are exactly what the renderer bound;
+            // the key kept wraps the erased tree, so the cache holds no query's values
+            List<Object> taken = new ArrayList<>(values.size());
+            for (Object value : values) {
                 taken.add(BoundValues.bindable(mapping, value, Object.class));
             }
-            selectSql.put(shape.key(), taken.equals(statement.parameters()) ? statement.sql() : UNCACHEABLE);
+            selectSql.put(key.keptAs(SelectShape.of(spec).key()),
+                    taken.equals(statement.parameters()) ? statement.sql() : UNCACHEABLE);
         }
         return statement;
     }
