@@ -114,7 +114,7 @@ public final class Mapping {
             for (PropertyModel property : model.properties()) {
                 if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
                     PropertyModel owning = property.relation().reverse();
-                    owning.resolve(owning.target(), new PropertyModel.Relation(property));
+                    owning.resolve(owning.target(), new Relation(property));
                 }
             }
         }
@@ -128,7 +128,7 @@ public final class Mapping {
         }
         for (EntityModel<?> model : models.values()) {
             for (PropertyModel set : model.sets()) {
-                PropertyModel.Relation relation = set.relation();
+                Relation relation = set.relation();
                 if (relation != null && relation.isManyToMany() && !tables.containsKey(relation.joinTable())) {
                     tables.put(relation.joinTable(), SchemaBuilder.joinTableOf(model, set));
                 }

@@ -29,7 +29,7 @@ final class RelationResolver {
         return target;
     }
 
-    static PropertyModel.Relation relationOf(EntityModel<?> owner, PropertyModel set, EntityModel<?> target,
+    static Relation relationOf(EntityModel<?> owner, PropertyModel set, EntityModel<?> target,
                                                      boolean validate) {
         List<PropertyModel> candidates = candidates(owner, set, target);
         if (candidates.size() != 1) {
@@ -47,7 +47,7 @@ final class RelationResolver {
         }
         PropertyModel reverse = candidates.get(0);
         if (reverse.kind() == PropertyKind.REFERENCE) {
-            return new PropertyModel.Relation(reverse);
+            return new Relation(reverse);
         }
         JoinTable own = annotation(set, JoinTable.class);
         JoinTable other = annotation(reverse, JoinTable.class);
@@ -67,7 +67,7 @@ final class RelationResolver {
                         + ownerSide + ", " + targetSide + "): set joinColumns and inverseJoinColumns to the link "
                         + "table's columns of each side");
             }
-            return new PropertyModel.Relation(reverse, given.name(), ownerSide, targetSide);
+            return new Relation(reverse, given.name(), ownerSide, targetSide);
         }
         boolean ownerFirst = owner.name().compareTo(target.name()) < 0
                 || (owner.name().equals(target.name()) && set.name().compareTo(reverse.name()) < 0);
@@ -75,10 +75,10 @@ final class RelationResolver {
         PropertyModel firstSet = ownerFirst ? set : reverse;
         String joinTable = first.table() + "_" + Naming.snakeCase(firstSet.name());
         if (owner == target) {
-            return new PropertyModel.Relation(reverse, joinTable, prefixed(Naming.snakeCase(reverse.name()) + "_", owner),
+            return new Relation(reverse, joinTable, prefixed(Naming.snakeCase(reverse.name()) + "_", owner),
                     prefixed(Naming.snakeCase(set.name()) + "_", target));
         }
-        return new PropertyModel.Relation(reverse, joinTable, prefixed(owner.table() + "_", owner),
+        return new Relation(reverse, joinTable, prefixed(owner.table() + "_", owner),
                 prefixed(target.table() + "_", target));
     }
 
@@ -91,12 +91,12 @@ final class RelationResolver {
      * The relation of the reverse side of a one-to-one: the unique reference of the target that holds
      * the column (chosen when the entity was read).
      */
-    static PropertyModel.Relation oneToOneOf(EntityModel<?> owner, PropertyModel reverseSide, EntityModel<?> target) {
+    static Relation oneToOneOf(EntityModel<?> owner, PropertyModel reverseSide, EntityModel<?> target) {
         Reverse named = annotation(reverseSide, Reverse.class);
         for (PropertyModel other : target.properties()) {
             if (other.kind() == PropertyKind.REFERENCE && other.valueType() == owner.type() && other.unique()
                     && (named == null || other.name().equals(named.value()))) {
-                return new PropertyModel.Relation(other);
+                return new Relation(other);
             }
         }
         throw new MappingException(reverseSide + " is the reverse side of a one-to-one, but " + target.type().getName()

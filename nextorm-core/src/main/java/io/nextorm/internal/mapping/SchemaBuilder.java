@@ -47,7 +47,7 @@ final class SchemaBuilder {
     }
 
     static Table joinTableOf(EntityModel<?> owner, PropertyModel set) {
-        PropertyModel.Relation relation = set.relation();
+        Relation relation = set.relation();
         EntityModel<?> target = set.target();
         List<io.nextorm.mapping.Column> columns = new ArrayList<>();
         addKeyColumns(columns, relation.ownColumns(), owner);

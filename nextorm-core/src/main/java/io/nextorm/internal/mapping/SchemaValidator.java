@@ -139,7 +139,7 @@ public final class SchemaValidator {
             owners.put(lower(model.table()), "entity " + model.type().getSimpleName());
             for (PropertyModel property : model.properties()) {
                 if (property.kind() == PropertyKind.SET) {
-                    PropertyModel.Relation relation = property.relation();
+                    Relation relation = property.relation();
                     if (relation != null && relation.isManyToMany()) {
                         owners.putIfAbsent(lower(relation.joinTable()), "the link table of " + property);
                     }

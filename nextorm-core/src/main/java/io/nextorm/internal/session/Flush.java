@@ -4,6 +4,7 @@ import io.nextorm.ObjectNotFoundException;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import io.nextorm.internal.session.LinkPersister.LinkChange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -175,7 +176,7 @@ final class Flush {
 
     private void planSets(Entry entry) {
         for (PropertyModel set : entry.model.sets()) {
-            PropertyModel.Relation relation = set.relation();
+            Relation relation = set.relation();
             if (relation == null) {
                 continue;
             }

@@ -3,6 +3,7 @@ package io.nextorm.internal.session;
 import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,7 +74,7 @@ final class FlushReads {
      * @return completion
      */
     private Mono<Void> readMembers(Session session, Object owner, PropertyModel set) {
-        PropertyModel.Relation relation = set.relation();
+        Relation relation = set.relation();
         EntityModel<?> ownerModel = relation.reverse().target();
         List<Object> key = List.of(ownerModel.idOf(owner));
         Flux<RelationQueries.Member> rows = relation.isManyToMany()

@@ -3,6 +3,7 @@ package io.nextorm.internal.session;
 import io.nextorm.internal.execution.StatementExecutor;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import io.nextorm.internal.sql.LinkStatements;
 import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.StatementKind;
@@ -111,7 +112,7 @@ final class LinkPersister {
                         List<Object> secondKey) {
 
         static Link of(Object owner, PropertyModel set, Object member) {
-            PropertyModel.Relation relation = set.relation();
+            Relation relation = set.relation();
             EntityModel<?> ownerModel = relation.reverse().target();
             List<Object> ownerKey = ownerModel.key().columnValues(ownerModel.idOf(owner));
             List<Object> memberKey = set.target().key().columnValues(set.target().idOf(member));

@@ -3,6 +3,7 @@ package io.nextorm.internal.session;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class OneToOneLoader {
      * @param target the loaded target
      */
     static void pointBack(Session session, PropertyModel reference, Object owner, Object target) {
-        PropertyModel.Relation relation = reference.relation();
+        Relation relation = reference.relation();
         if (relation == null || relation.reverse().kind() != PropertyKind.REVERSE_REFERENCE) {
             return;
         }

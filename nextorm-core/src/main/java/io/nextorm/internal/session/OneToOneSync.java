@@ -2,6 +2,7 @@ package io.nextorm.internal.session;
 
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class OneToOneSync {
                     continue;
                 }
                 for (PropertyModel property : entry.model.properties()) {
-                    PropertyModel.Relation relation = property.relation();
+                    Relation relation = property.relation();
                     if (property.kind() == PropertyKind.REFERENCE && relation != null
                             && relation.reverse().kind() == PropertyKind.REVERSE_REFERENCE) {
                         owningChanged(session, entry, property, relation.reverse());

@@ -9,6 +9,7 @@ import io.nextorm.internal.execution.UnloadedSet;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import io.nextorm.query.PropertyPath;
 import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.StatementKind;
@@ -144,7 +145,7 @@ final class RelationLoader {
     }
 
     private Mono<List<Object>> loadSets(PropertyModel set, List<?> owners) {
-        PropertyModel.Relation relation = set.relation();
+        Relation relation = set.relation();
         if (relation == null) {
             return Mono.error(new IllegalArgumentException(set + " has no mapped reverse side (the mapping was "
                     + "generated with validateRelations off), so it cannot be loaded"));

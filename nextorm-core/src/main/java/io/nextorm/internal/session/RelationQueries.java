@@ -4,6 +4,7 @@ import io.nextorm.internal.execution.EntityLoader;
 import io.nextorm.internal.execution.EntityRowMapper;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import io.nextorm.internal.sql.EntityStatements;
 import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.StatementKind;
@@ -63,7 +64,7 @@ final class RelationQueries {
                 })));
     }
 
-    Flux<Member> selectJoined(EntityModel<?> model, PropertyModel.Relation relation, List<Object> ownerKeys,
+    Flux<Member> selectJoined(EntityModel<?> model, Relation relation, List<Object> ownerKeys,
                               EntityModel<?> owner, EntityLoader loader) {
         EntityRowMapper<?> mapper = runtime.mappers().of(model);
         EntityStatements statements = runtime.renderer().statements(model);

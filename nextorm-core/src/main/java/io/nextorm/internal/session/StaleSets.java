@@ -5,6 +5,7 @@ import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.Mapping;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 
 /**
  * After a bulk UPDATE of an entity's rows, the loaded one-to-many sets whose members are those rows
@@ -19,7 +20,7 @@ final class StaleSets {
     static void unloadOneToManyOver(Mapping mapping, Session session, EntityModel<?> changed) {
         for (EntityModel<?> owner : mapping.entities()) {
             for (PropertyModel set : owner.sets()) {
-                PropertyModel.Relation relation = set.relation();
+                Relation relation = set.relation();
                 boolean oneToMany = relation != null && relation.reverse() != null
                         && relation.reverse().kind() == PropertyKind.REFERENCE;
                 if (!oneToMany || set.target() != changed) {

@@ -5,6 +5,7 @@ import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class EntityStatements {
     public List<String> linkDeleteSql() {
         java.util.Set<String> sql = new java.util.LinkedHashSet<>();
         for (PropertyModel set : model.sets()) {
-            PropertyModel.Relation relation = set.relation();
+            Relation relation = set.relation();
             if (relation != null && relation.isManyToMany()) {
                 SqlText delete = new SqlText(dialect).append("DELETE FROM ").identifier(relation.joinTable())
                         .append(" WHERE ");
@@ -267,7 +268,7 @@ public final class EntityStatements {
      * @param owners the number of owner keys
      * @return the SQL, the owner keys' column values in turn
      */
-    public String selectLinkedSql(PropertyModel.Relation relation, int owners) {
+    public String selectLinkedSql(Relation relation, int owners) {
         List<String> own = relation.ownColumns();
         SqlText sql = new SqlText(dialect).append("SELECT ").identifiers("t.", eagerColumns).append(", ")
                 .identifiers("j.", own).append(" FROM ").identifier(model.table()).append(" t JOIN ")

@@ -3,6 +3,7 @@ package io.nextorm.internal.sql;
 import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
+import io.nextorm.internal.mapping.Relation;
 import io.nextorm.internal.query.SelectSpec;
 import io.nextorm.query.Aggregate;
 import io.nextorm.query.Arithmetic;
@@ -110,7 +111,7 @@ final class NestedRendering {
                 throw new IllegalArgumentException(relation + " holds " + set.target().name() + ", not "
                         + element.name());
             }
-            PropertyModel.Relation stored = set.relation();
+            Relation stored = set.relation();
             String alias = inner.rootAlias();
             // every column pair in key order: one for a single key, one per key column of a composite one
             if (stored.isManyToMany()) {
