@@ -12,7 +12,6 @@ import reactor.core.publisher.Flux;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +24,10 @@ public final class MapperComparison {
     /** A fresh object per row, a fresh stub per reference. */
     private static final EntityLoader FRESH = new EntityLoader() {
         @Override
-        public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+        public <T> T load(EntityModel<T> model, Object id, io.r2dbc.spi.Readable row, RowFill<T> fill,
+                          EntityLoader references) {
             T entity = model.newInstance();
-            fill.accept(entity);
+            fill.fill(entity, row, references, id);
             return entity;
         }
 

@@ -3,7 +3,6 @@ package io.nextorm.internal.execution;
 import io.nextorm.Lazy;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.mapping.EntityModel;
-import io.nextorm.internal.mapping.KeyModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.r2dbc.spi.Readable;
@@ -17,7 +16,7 @@ import java.util.List;
  *
  * @param <T> the entity type
  */
-public final class EntityRowMapper<T> {
+public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
 
     private final EntityModel<T> model;
     private final Dialect dialect;
@@ -117,10 +116,19 @@ public final class EntityRowMapper<T> {
      */
     public T map(Readable row, EntityLoader loader) {
         Object id = readKey(row);
-        return loader.load(model, id, entity -> fill(entity, row, loader, id));
+        return loader.load(model, id, row, this, loader);
     }
 
-    private void fill(T entity, Readable row, EntityLoader loader, Object id) {
+    /**
+     * Fills a new object from a row: its eager columns, and its sets as not loaded.
+     *
+     * @param entity the object
+     * @param row a row of the entity's eager columns
+     * @param loader where referenced objects come from
+     * @param id the row's key
+     */
+    @Override
+    public void fill(T entity, Readable row, EntityLoader loader, Object id) {
         fillColumns(entity, row, loader, id);
         for (PropertyModel set : sets) {
             set.set(entity, new UnloadedSet<>(set));

@@ -34,6 +34,7 @@ public final class LabelledRowMapper<T> {
     private final EntityModel<T> model;
     private final Dialect dialect;
     private final Map<String, PropertyModel> byLabel = new HashMap<>();
+    private final EntityLoader.RowFill<T> filler = (entity, row, references, id) -> fill(entity, row, references);
     private RowMetadata plannedFor;
     private PropertyModel[] plan;
     private Class<?>[] valueTypes;
@@ -90,7 +91,7 @@ public final class LabelledRowMapper<T> {
             throw new MappingException("A row of the raw query has NULL in the key column "
                     + String.join(", ", model.key().columns()) + ", so it is no " + model.name());
         }
-        return loader.load(model, id, entity -> fill(entity, row, loader));
+        return loader.load(model, id, row, filler, loader);
     }
 
     private void plan(RowMetadata metadata) {

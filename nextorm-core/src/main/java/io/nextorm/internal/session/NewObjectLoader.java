@@ -1,9 +1,9 @@
 package io.nextorm.internal.session;
 
 import io.nextorm.internal.execution.EntityLoader;
+import io.r2dbc.spi.Readable;
 import io.nextorm.internal.mapping.EntityModel;
 
-import java.util.function.Consumer;
 
 /**
  * The loader outside a session: every row becomes a new object, every foreign key a new reference
@@ -20,9 +20,9 @@ final class NewObjectLoader implements EntityLoader {
     }
 
     @Override
-    public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+    public <T> T load(EntityModel<T> model, Object id, Readable row, RowFill<T> fill, EntityLoader references) {
         T entity = model.newInstance();
-        fill.accept(entity);
+        fill.fill(entity, row, references, id);
         if (model.key().composite()) {
             // asave() of it updates: a composite key cannot tell a new object from a stored one
             loadedComposites.add(entity);

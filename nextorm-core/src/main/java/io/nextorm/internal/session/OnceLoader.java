@@ -1,11 +1,11 @@
 package io.nextorm.internal.session;
 
 import io.nextorm.internal.execution.EntityLoader;
+import io.r2dbc.spi.Readable;
 import io.nextorm.internal.mapping.EntityModel;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Outside a session: maps each row of one prefetch query once, so that an object reached from
@@ -22,11 +22,12 @@ final class OnceLoader implements EntityLoader {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+    public synchronized <T> T load(EntityModel<T> model, Object id, Readable row, RowFill<T> fill,
+                                   EntityLoader references) {
         Map<Object, Object> byKey = seen.computeIfAbsent(model, m -> new HashMap<>());
         Object found = byKey.get(id);
         if (found == null) {
-            found = objects.load(model, id, fill);
+            found = objects.load(model, id, row, fill, references);
             byKey.put(id, found);
         }
         return (T) found;

@@ -19,7 +19,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A running session: its transaction and its identity map (objects by key and by identity, with
@@ -408,14 +407,15 @@ final class Session implements DbSession, TransactionScoped {
 
         @Override
         @SuppressWarnings("unchecked")
-        public <T> T load(EntityModel<T> model, Object id, Consumer<T> fill) {
+        public <T> T load(EntityModel<T> model, Object id, io.r2dbc.spi.Readable row, RowFill<T> fill,
+                          EntityLoader references) {
             synchronized (Session.this) {
                 Entry entry = lookup(model, id);
                 if (entry != null && entry.state != Entry.State.STUB) {
                     return (T) entry.entity;
                 }
                 T entity = entry == null ? model.newInstance() : (T) entry.entity;
-                fill.accept(entity);
+                fill.fill(entity, row, references, id);
                 if (entry == null) {
                     entry = register(model, id, entity, Entry.State.LOADED);
                 }
