@@ -160,7 +160,7 @@ public final class KeyModel {
      */
     public List<Object> columnValues(Object key) {
         if (key instanceof CompositeKey compositeKey) {
-            if (compositeKey.values().stream().noneMatch(CompositeKey.class::isInstance)) {
+            if (!nested(compositeKey)) {
                 return compositeKey.values();
             }
             // a part that refers to a composite-keyed entity holds that entity's key: one value per column
@@ -173,6 +173,15 @@ public final class KeyModel {
         List<Object> values = new ArrayList<>(1);
         values.add(key);
         return values;
+    }
+
+    private static boolean nested(CompositeKey key) {
+        for (Object value : key.values()) {
+            if (value instanceof CompositeKey) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

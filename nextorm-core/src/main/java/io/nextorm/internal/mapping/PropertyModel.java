@@ -18,6 +18,8 @@ public final class PropertyModel {
     private final String column;
     private List<String> columns;
     private List<String> joinColumns = List.of();
+    /** The referenced key columns' types, made at first use (the target is resolved by then). */
+    private volatile List<Class<?>> referenceColumnTypes;
     private final boolean nullable;
     private final boolean generated;
     private final int length;
@@ -154,7 +156,12 @@ public final class PropertyModel {
         if (kind != PropertyKind.REFERENCE) {
             return List.of(columnType());
         }
-        return target.key().parts().stream().<Class<?>>map(KeyModel::columnType).toList();
+        List<Class<?>> known = referenceColumnTypes;
+        if (known == null) {
+            known = target.key().parts().stream().<Class<?>>map(KeyModel::columnType).toList();
+            referenceColumnTypes = known;
+        }
+        return known;
     }
 
     /**

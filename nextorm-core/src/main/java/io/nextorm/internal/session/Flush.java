@@ -304,7 +304,7 @@ final class Flush {
         List<List<Entry>> runs = new ArrayList<>();
         List<List<EntityPersister.Change>> changes = new ArrayList<>();
         for (Entry entry : updates) {
-            EntityPersister.Change change = change(entry);
+            EntityPersister.Change change = Snapshot.change(runtime.trackedColumns(entry.model), entry);
             if (change == null) {
                 continue;
             }
@@ -318,31 +318,6 @@ final class Flush {
         return Flux.range(0, runs.size()).concatMap(r -> runtime.persister(runs.get(r).get(0).model)
                 .updateAll(session.connection(), changes.get(r))
                 .then(Mono.fromRunnable(() -> updated.addAll(runs.get(r))))).then();
-    }
-
-    /** The change of an object since its snapshot, or null when it is unchanged. */
-    private EntityPersister.Change change(Entry entry) {
-        EntityModel<?> model = entry.model;
-        List<PropertyModel> tracked = runtime.trackedColumns(model);
-        List<Integer> changed = Snapshot.changed(tracked, entry.snapshot, entry.entity);
-        if (changed.isEmpty()) {
-            return null;
-        }
-        List<PropertyModel> columns = new ArrayList<>(changed.size());
-        List<PropertyModel> checked = new ArrayList<>();
-        List<Object> read = new ArrayList<>();
-        for (int index : changed) {
-            PropertyModel column = tracked.get(index);
-            columns.add(column);
-            // a required column read as null was left to the database at INSERT: its value is not known
-            if (Snapshot.checkable(column) && !EntityPersister.leftToDatabase(column, entry.snapshot[index])) {
-                checked.add(column);
-                read.add(entry.snapshot[index]);
-            }
-        }
-        PropertyModel version = model.version();
-        Object readVersion = version == null ? null : entry.snapshot[tracked.indexOf(version)];
-        return new EntityPersister.Change(entry.entity, columns, checked, read, readVersion, true);
     }
 
     // ---- DELETE (members removed from a @CascadeDelete set) ----

@@ -98,6 +98,36 @@ final class Snapshot {
     }
 
     /**
+     * The change of a loaded object since its snapshot: the columns that differ, the values read of
+     * those that an UPDATE may check, and the version read; null when nothing changed.
+     *
+     * @param tracked the entity's tracked columns
+     * @param entry the object's entry, with its snapshot
+     * @return the change, or null
+     */
+    static EntityPersister.Change change(List<PropertyModel> tracked, Entry entry) {
+        List<Integer> changed = changed(tracked, entry.snapshot, entry.entity);
+        if (changed.isEmpty()) {
+            return null;
+        }
+        List<PropertyModel> columns = new ArrayList<>(changed.size());
+        List<PropertyModel> checked = new ArrayList<>();
+        List<Object> read = new ArrayList<>();
+        for (int index : changed) {
+            PropertyModel column = tracked.get(index);
+            columns.add(column);
+            // a required column read as null was left to the database at INSERT: its value is not known
+            if (checkable(column) && !EntityPersister.leftToDatabase(column, entry.snapshot[index])) {
+                checked.add(column);
+                read.add(entry.snapshot[index]);
+            }
+        }
+        PropertyModel version = entry.model.version();
+        Object readVersion = version == null ? null : entry.snapshot[tracked.indexOf(version)];
+        return new EntityPersister.Change(entry.entity, columns, checked, read, readVersion, true);
+    }
+
+    /**
      * Whether an UPDATE may check the value read of a column: not for floating point (a value read
      * back may differ in its last bits), binary or lazy (large) columns.
      *

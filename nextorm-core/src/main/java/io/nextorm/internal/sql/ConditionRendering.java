@@ -72,15 +72,15 @@ final class ConditionRendering {
     }
 
     void condition(Condition condition) {
-        Condition overColumns = condition instanceof Comparison c && embeddedKeyComparison(c) != null ? null
-                : WideReferences.expand(renderer, condition);
+        Condition embeddedKey = condition instanceof Comparison c ? embeddedKeyComparison(c) : null;
+        Condition overColumns = embeddedKey != null ? null : WideReferences.expand(renderer, condition);
         if (overColumns != null) {
             boolean parens = overColumns instanceof Junction;
             sql().append(parens ? "(" : "");
             condition(overColumns);
             sql().append(parens ? ")" : "");
-        } else if (condition instanceof Comparison c && embeddedKeyComparison(c) != null) {
-            condition(embeddedKeyComparison(c));
+        } else if (embeddedKey != null) {
+            condition(embeddedKey);
         } else if (condition instanceof Comparison c) {
             String outer = valueCast;
             PropertyModel outerConverted = converted;

@@ -153,8 +153,28 @@ class CompositeReferenceSchemaTest extends ExistingSchemaKit {
         @Column(unique = true) Edition edition;
     }
 
+    @Entity(table = "cr_bad4")
+    static class TwoColumnsForOne {
+        @PrimaryKey Integer id;
+        @JoinColumn(name = {"a_id", "b_id"}) CompositeReferenceTest.Actor actor;
+    }
+
+    @Entity(table = "cr_bad5")
+    @io.nextorm.annotation.Index("edition")
+    static class IndexedWideReference {
+        @PrimaryKey Integer id;
+        Edition edition;
+    }
+
     @Test
     void unsupportedOrWrongShapesAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> Mapping.build(List.of(CompositeReferenceTest.Actor.class, CompositeReferenceTest.Film.class,
+                CompositeReferenceTest.Role.class, CompositeReferenceTest.Credit.class, TwoColumnsForOne.class), false))
+                .isInstanceOf(MappingException.class).hasMessageContaining("TwoColumnsForOne.actor")
+                .hasMessageContaining("names 2 columns").hasMessageContaining("single key column");
+        assertThatThrownBy(() -> Mapping.build(List.of(Edition.class, Review.class, IndexedWideReference.class), false))
+                .isInstanceOf(MappingException.class).hasMessageContaining("IndexedWideReference.edition")
+                .hasMessageContaining("several columns");
         assertThatThrownBy(() -> Mapping.build(List.of(Edition.class, Review.class, OneToOneOfComposite.class), false))
                 .isInstanceOf(MappingException.class).hasMessageContaining("OneToOneOfComposite.edition")
                 .hasMessageContaining("@JoinColumn(name = {...})");
