@@ -258,7 +258,8 @@ public final class AsyncSelect<R> {
      * @return the row
      */
     public Mono<R> fetchOne() {
-        return (spec.rows().limit() == null ? limit(1) : this).stream().next();
+        // read to the end rather than cancel mid-result, which retires the connection
+        return (spec.rows().limit() == null ? limit(1) : this).stream().reduce((first, later) -> first);
     }
 
     /**

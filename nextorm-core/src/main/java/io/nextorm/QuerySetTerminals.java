@@ -44,9 +44,7 @@ abstract class QuerySetTerminals<T> {
      * @return the first object, or empty
      */
     public Mono<T> fetchOne() {
-        return operations().rows(spec().limit() == null ? spec().withLimitOffset(1L, spec().offset()) : spec())
-                // read to the end rather than cancel mid-result (which retires the connection)
-                .reduce((first, later) -> first);
+        return operations().first(spec());
     }
 
     /**

@@ -63,6 +63,25 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
         return checkedLock(spec, true);
     }
 
+    /**
+     * The first object a spec selects, or empty: at most one row is asked for (a LIMIT 1 unless the
+     * spec has a limit or selects by key, which has one row at most), and read to its end.
+     *
+     * @param spec the spec
+     * @return the object
+     */
+    public Mono<T> first(SelectSpec spec) {
+        return Mono.deferContextual(context -> {
+            DatabaseRuntime rt = state.runtime();
+            if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
+                return Mono.error(lockNeedsTransaction());
+            }
+            SelectSpec first = spec.limit() != null || rt.queries().selectsByKey(spec) ? spec
+                    : spec.withLimitOffset(1L, spec.offset());
+            return rt.queries().<T>first(first, context);
+        });
+    }
+
     private Flux<T> checkedLock(SelectSpec spec, boolean streaming) {
         return Flux.deferContextual(context -> checkedLock(state.runtime(), spec, context, streaming));
     }
@@ -118,6 +137,9 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
             Object cached = rt.queries().cached(context, spec);
             if (cached != null) {
                 return Mono.just(entityClass.cast(cached));
+            }
+            if (rt.queries().selectsByKey(spec)) {
+                return rt.queries().<T>first(spec, context);
             }
             return checkedLock(rt, spec.withLimitOffset(2L, spec.offset()), context, false).collectList().flatMap(found -> {
                 if (found.size() > 1) {

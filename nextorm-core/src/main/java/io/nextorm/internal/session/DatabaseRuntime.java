@@ -1,6 +1,7 @@
 package io.nextorm.internal.session;
 
 import io.nextorm.internal.execution.EntityLoader;
+import io.nextorm.internal.execution.InterruptedConnections;
 import io.nextorm.internal.execution.RowMappers;
 import io.nextorm.internal.execution.StatementExecutor;
 import io.nextorm.internal.mapping.EntityModel;
@@ -267,6 +268,28 @@ public final class DatabaseRuntime {
     <T> Flux<T> withConnection(Session session, Function<Connection, ? extends Publisher<T>> work) {
         return session != null ? Flux.from(work.apply(session.connection()))
                 : transactions.withConnection(connectionFactory, work);
+    }
+
+    /**
+     * {@link #withConnection(Session, Function)} for work of at most one element: inside a session
+     * on its connection; outside, with the default {@link TransactionSupport}, on a new pooled
+     * connection released when the work ends (one operator instead of a stream's); with another
+     * support, through its {@code withConnection}.
+     *
+     * @param session the subscriber's session, or null outside one
+     * @param work what to do with the connection
+     * @param <T> the element type
+     * @return the work's element, or empty
+     */
+    <T> Mono<T> withConnectionOne(Session session, Function<Connection, Mono<T>> work) {
+        if (session != null) {
+            return work.apply(session.connection());
+        }
+        TransactionSupport support = transactions;
+        if (support instanceof ConnectionTransactionSupport) {
+            return Mono.usingWhen(connectionFactory.create(), work, InterruptedConnections::release);
+        }
+        return support.withConnection(connectionFactory, work).singleOrEmpty();
     }
 
     /**

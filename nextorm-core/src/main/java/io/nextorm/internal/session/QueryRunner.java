@@ -122,6 +122,38 @@ public final class QueryRunner {
         return session.flush().thenMany(Flux.defer(() -> rows(spec, session)));
     }
 
+    /**
+     * The first object of a query set's SELECT, as {@link #select(SelectSpec, ContextView)} would
+     * give it first: the rows are read to the end (a result cut off mid-way retires its connection),
+     * and a query with nothing to do after the rows (no prefetch, no values to know) runs as a
+     * single-valued statement, without the stream's operators.
+     *
+     * @param spec the query
+     * @param context the subscriber's context
+     * @param <T> the entity type
+     * @return the first object, or empty
+     */
+    public <T> Mono<T> first(SelectSpec spec, ContextView context) {
+        Session session = runtime.sessionOf(context);
+        if (session == null) {
+            return firstRow(spec, null);
+        }
+        return session.flush().then(Mono.defer(() -> firstRow(spec, session)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Mono<T> firstRow(SelectSpec spec, Session session) {
+        EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
+        if (!withReverseSides(model, spec.prefetch()).isEmpty() || !KnownValues.lazyValues(model, spec).isEmpty()) {
+            return this.<T>rows(spec, session).reduce((first, later) -> first);
+        }
+        SqlStatement statement = runtime.renderer().select(spec);
+        EntityRowMapper<T> mapper = runtime.mappers().of(model);
+        EntityLoader loader = runtime.loader(session);
+        return runtime.withConnectionOne(session, connection -> runtime.executor().query(connection, statement,
+                row -> mapper.map(row, loader)).reduce((first, later) -> first));
+    }
+
     @SuppressWarnings("unchecked")
     private <T> Flux<T> rows(SelectSpec spec, Session session) {
         EntityModel<T> model = (EntityModel<T>) runtime.mapping().entity(spec.entity());
@@ -190,6 +222,17 @@ public final class QueryRunner {
         EntityModel<?> model = runtime.mapping().entity(spec.entity());
         Object key = KnownValues.key(model, spec);
         return key == null ? null : session.cached(model, key);
+    }
+
+    /**
+     * Whether a query selects by key only ({@code key == value}, nothing else that could widen or
+     * cut its result): it has at most one row, so it needs no LIMIT to stop at one or two.
+     *
+     * @param spec the query
+     * @return true when it selects one key
+     */
+    public boolean selectsByKey(SelectSpec spec) {
+        return KnownValues.key(runtime.mapping().entity(spec.entity()), spec) != null;
     }
 
     private static void knowLazyValues(Session session, Object entity, Map<PropertyModel, Object> values) {
