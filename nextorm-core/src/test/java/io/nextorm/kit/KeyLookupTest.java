@@ -48,6 +48,16 @@ class KeyLookupTest extends DatabaseTestKit {
     }
 
     @Test
+    void aLambdaLookupByKeyIsOneToo() {
+        await(db.asave(new Article("other")));
+        long key = await(db.asave(new Article("wanted"))).getId();
+        assertThat(await(db.aselect(Article.class).where(a -> a.getId() == key).fetchOne()).getTitle()).isEqualTo("wanted");
+        assertThat(db.lastSql()).doesNotContain("LIMIT");
+        assertThat(await(db.aselect(Article.class).where(a -> a.getId() == key).get()).getTitle()).isEqualTo("wanted");
+        assertThat(db.lastSql()).doesNotContain("LIMIT");
+    }
+
+    @Test
     void aLookupByKeyInASessionComesFromItsIdentityMap() {
         Author ann = saved("ann");
         List<Author> twice = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
