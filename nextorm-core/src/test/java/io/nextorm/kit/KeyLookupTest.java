@@ -58,12 +58,17 @@ class KeyLookupTest extends DatabaseTestKit {
     }
 
     @Test
-    void aLookupByKeyInASessionComesFromItsIdentityMap() {
+    void aGetByKeyInASessionOfAnObjectItHoldsSendsNoSql() {
         Author ann = saved("ann");
+        db.clearLocalStats();
         List<Author> twice = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
-                .zipWith(db.aselect(Author.class).filter(Author_.id.eq(ann.id)).get(), List::of)));
+                .flatMap(first -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).get()
+                        .map(second -> List.of(first, second)))));
         assertThat(twice.get(0)).isSameAs(twice.get(1));
         assertThat(twice.get(0).name).isEqualTo("ann");
+        // the fetchOne's SELECT only: the get found the object in the session's identity map
+        assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("SELECT"))
+                .mapToLong(e -> e.getValue().count()).sum()).isEqualTo(1);
     }
 
     @Test

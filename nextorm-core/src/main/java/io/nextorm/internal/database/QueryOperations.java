@@ -76,7 +76,7 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
             if (spec.lock() != SelectSpec.Lock.NONE && !rt.inTransaction(context)) {
                 return Mono.error(lockNeedsTransaction());
             }
-            SelectSpec first = spec.limit() != null || rt.queries().selectsByKey(spec) ? spec
+            SelectSpec first = spec.limit() != null || rt.queries().keyOf(spec) != null ? spec
                     : spec.withLimitOffset(1L, spec.offset());
             return rt.queries().<T>first(first, context);
         });
@@ -134,12 +134,11 @@ public record QueryOperations<T>(DatabaseState state, Class<T> entityClass) {
         // one deferral for the identity map's look-up and the SELECT after it
         return Mono.deferContextual(context -> {
             DatabaseRuntime rt = state.runtime();
-            Object cached = rt.queries().cached(context, spec);
-            if (cached != null) {
-                return Mono.just(entityClass.cast(cached));
-            }
-            if (rt.queries().selectsByKey(spec)) {
-                return rt.queries().<T>first(spec, context);
+            Object key = rt.queries().keyOf(spec);
+            if (key != null) {
+                // one row at most: no LIMIT 2, and none to send when the session holds the object
+                Object cached = rt.queries().cached(context, entityClass, key);
+                return cached != null ? Mono.just(entityClass.cast(cached)) : rt.queries().<T>first(spec, context);
             }
             return checkedLock(rt, spec.withLimitOffset(2L, spec.offset()), context, false).collectList().flatMap(found -> {
                 if (found.size() > 1) {

@@ -207,32 +207,29 @@ public final class QueryRunner {
     }
 
     /**
-     * The object a query by key only names, when the subscriber's session holds it loaded: a
-     * lookup in the identity map with no SQL.
+     * The key a query selects when it selects by key only ({@code key == value}, nothing else that
+     * could widen or cut its result): such a query has one row at most, so it needs no LIMIT to stop
+     * at one or two, and a session may hold its object already.
      *
-     * @param context the subscriber's context
      * @param spec the query
-     * @return the object, or null (outside a session, a query not by key only, or not loaded)
+     * @return the key, or null for any other query
      */
-    public Object cached(ContextView context, SelectSpec spec) {
-        Session session = runtime.sessionOf(context);
-        if (session == null) {
-            return null;
-        }
-        EntityModel<?> model = runtime.mapping().entity(spec.entity());
-        Object key = KnownValues.key(model, spec);
-        return key == null ? null : session.cached(model, key);
+    public Object keyOf(SelectSpec spec) {
+        return KnownValues.key(runtime.mapping().entity(spec.entity()), spec);
     }
 
     /**
-     * Whether a query selects by key only ({@code key == value}, nothing else that could widen or
-     * cut its result): it has at most one row, so it needs no LIMIT to stop at one or two.
+     * The object of a key when the subscriber's session holds it loaded: a lookup in the identity
+     * map with no SQL.
      *
-     * @param spec the query
-     * @return true when it selects one key
+     * @param context the subscriber's context
+     * @param entity the entity
+     * @param key the key, from {@link #keyOf(SelectSpec)}
+     * @return the object, or null (outside a session, or not loaded)
      */
-    public boolean selectsByKey(SelectSpec spec) {
-        return KnownValues.key(runtime.mapping().entity(spec.entity()), spec) != null;
+    public Object cached(ContextView context, Class<?> entity, Object key) {
+        Session session = runtime.sessionOf(context);
+        return session == null ? null : session.cached(runtime.mapping().entity(entity), key);
     }
 
     private static void knowLazyValues(Session session, Object entity, Map<PropertyModel, Object> values) {
