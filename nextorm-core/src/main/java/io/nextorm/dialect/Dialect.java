@@ -256,6 +256,20 @@ public interface Dialect {
     }
 
     /**
+     * Whether a column is read faster as its own Java type than as {@link #readType}'s class: true
+     * where the driver finds the codec of a read by trying each in turn (H2), so that asking for
+     * {@code Object} runs every codec's check. Entity rows are then read, for each result whose
+     * metadata gives every column exactly its property's {@link #databaseType}, with those types;
+     * a result with another column type (a SMALLINT column of an {@code Integer} field) keeps
+     * {@link #readType}'s reads and their conversions.
+     *
+     * @return true to read columns of matching types as their own types; false by default
+     */
+    default boolean readsColumnTypes() {
+        return false;
+    }
+
+    /**
      * Whether values bound to columns of user-defined types (enums, domains) need a cast, which the
      * mapping then reads from the catalog at {@code generateMapping}.
      *

@@ -6,8 +6,11 @@ import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,12 +30,16 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
     private final int[] firstColumn;
     /** Per row column: the property to convert its value with (@Convert, @Json), or null. */
     private final PropertyModel[] converted;
-    private final Class<?>[] readTypes;
     private final Class<?>[] valueTypes;
     private final int idIndex;
     private final PropertyModel[] sets;
     private final PropertyModel[] lazies;
-    private final GeneratedColumns generated;
+    /** Reads as the dialect's {@link Dialect#readType}, which accept any column type. */
+    private final ColumnReads fallback;
+    /** Reads of each column as its own type, for results whose columns are of exactly those; or null. */
+    private final ColumnReads exact;
+    /** The reads chosen for the last result seen (racy, and each value immutable: a race rechecks a result). */
+    private ColumnReads last;
     private final int[] keyIndexes;
 
     /**
@@ -61,7 +68,8 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
         this.firstColumn = new int[properties.length];
         int width = columns.stream().mapToInt(c -> c.columns().size()).sum();
         this.converted = new PropertyModel[width];
-        this.readTypes = new Class<?>[width];
+        Class<?>[] readTypes = new Class<?>[width];
+        Class<?>[] exactTypes = new Class<?>[width];
         this.valueTypes = new Class<?>[width];
         boolean wide = false;
         int at = 0;
@@ -75,6 +83,7 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
             for (Class<?> type : types) {
                 valueTypes[at] = type;
                 readTypes[at] = dialect.readType(type);
+                exactTypes[at] = dialect.databaseType(type);
                 converted[at] = column.kind() != PropertyKind.REFERENCE && column.converter() != null ? column : null;
                 at++;
             }
@@ -94,8 +103,40 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
         for (PropertyModel c : converted) {
             anyConverted |= c != null;
         }
-        this.generated = generate && !anyConverted && !wide && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID
+        boolean generable = generate && !anyConverted && !wide && id >= 0 && keyParts.get(0).kind() == PropertyKind.ID;
+        GeneratedColumns filler = generable
                 ? ColumnFillerGenerator.generate(model, dialect, properties, readTypes, valueTypes, id) : null;
+        this.fallback = new ColumnReads(null, readTypes, filler);
+        this.exact = dialect.readsColumnTypes() && !Arrays.equals(readTypes, exactTypes)
+                ? exactReads(model, dialect, exactTypes, filler, id) : null;
+    }
+
+    private ColumnReads exactReads(EntityModel<T> model, Dialect dialect, Class<?>[] exactTypes,
+                                   GeneratedColumns filler, int id) {
+        if (filler == null) {
+            return new ColumnReads(null, exactTypes, null);
+        }
+        GeneratedColumns exactFiller = ColumnFillerGenerator.generate(model, dialect, properties, exactTypes, valueTypes, id);
+        return exactFiller != null ? new ColumnReads(null, exactTypes, exactFiller) : null;
+    }
+
+    /**
+     * The reads for a row: where the dialect reads columns as their own types and the row's result
+     * has, in each column, exactly its property's type, those; else the reads that accept any type.
+     * A result's columns are checked once, on its first row.
+     */
+    private ColumnReads reads(Readable row) {
+        if (exact == null || !(row instanceof Row r)) {
+            return fallback;
+        }
+        RowMetadata metadata = r.getMetadata();
+        ColumnReads seen = last;
+        if (seen != null && seen.metadata() == metadata) {
+            return seen;
+        }
+        ColumnReads chosen = (exact.fit(metadata, fallback) ? exact : fallback).forResult(metadata);
+        last = chosen;
+        return chosen;
     }
 
     /**
@@ -104,7 +145,7 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
      * @return true when the entity's filler was generated
      */
     public boolean isGenerated() {
-        return generated != null;
+        return fallback.filler() != null;
     }
 
     /**
@@ -167,6 +208,7 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
     }
 
     private void fillColumns(T entity, Readable row, EntityLoader loader, Object id) {
+        GeneratedColumns generated = reads(row).filler();
         if (generated == null) {
             fillByProperties(entity, row, loader, id);
             return;
@@ -256,7 +298,7 @@ public final class EntityRowMapper<T> implements EntityLoader.RowFill<T> {
      * @return the value in the property's Java type, or null
      */
     public Object read(Readable row, int index) {
-        Object raw = row.get(index, readTypes[index]);
+        Object raw = row.get(index, reads(row).readTypes()[index]);
         if (raw == null) {
             return null;
         }
