@@ -4,6 +4,7 @@ import io.nextorm.annotation.Entity;
 import io.nextorm.annotation.Nullable;
 import io.nextorm.annotation.PrimaryKey;
 import io.nextorm.testkit.DatabaseTestKit;
+import io.nextorm.testkit.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rows of an entity are read right whatever each result's column types: where the dialect reads
  * columns as their own types (H2), a result whose column is no longer of its property's type (a
  * column altered to SMALLINT under an {@code Integer} field) is read with the conversions, and a
- * result of matching types again with its own types; one mapper sees all of them.
+ * result of matching types again with its own types; one mapper sees all of them. Rows of raw SQL
+ * are read by the type of each of their columns too (a BIGINT or SMALLINT cast of an {@code Integer}).
  */
 class ColumnTypeReadsTest extends DatabaseTestKit {
 
@@ -75,6 +77,20 @@ class ColumnTypeReadsTest extends DatabaseTestKit {
         assertThat(read.at).isNull();
         assertThat(read.label).isNull();
         assertThat(read.level).isZero();
+    }
+
+    @Test
+    void rawSqlRowsAreReadWhateverTheirColumnTypes() {
+        await(db.asave(new Reading(7, 1.5, AT, "seven")));
+        String widened = target == TestDatabase.MARIADB ? "CAST(count AS SIGNED)" : "CAST(count AS BIGINT)";
+        String narrowed = target == TestDatabase.MARIADB ? "count" : "CAST(count AS SMALLINT)";
+        for (String count : List.of("count", widened, narrowed, "count")) {
+            Reading read = await(db.aselect(Reading.class).rawOne(
+                    "SELECT id, " + count + " AS count, level, label FROM ctr_reading", List.of()));
+            assertThat(read.count).as(count).isEqualTo(7);
+            assertThat(read.level).as(count).isEqualTo(1.5);
+            assertThat(read.label).isEqualTo("seven");
+        }
     }
 
     private void assertRead() {

@@ -38,6 +38,8 @@ public final class LabelledRowMapper<T> {
     private RowMetadata plannedFor;
     private PropertyModel[] plan;
     private Class<?>[] valueTypes;
+    /** Per result column, the class to read it as: its own type where the dialect reads column types and it matches. */
+    private Class<?>[] readTypes;
     /** Per result column of a reference to a composite-keyed entity: which of its columns it is. */
     private int[] parts;
     /** Per key part, the result column of each of its columns (several for a reference to a composite key). */
@@ -98,6 +100,7 @@ public final class LabelledRowMapper<T> {
         List<? extends ColumnMetadata> columns = metadata.getColumnMetadatas();
         plan = new PropertyModel[columns.size()];
         valueTypes = new Class<?>[columns.size()];
+        readTypes = new Class<?>[columns.size()];
         parts = new int[columns.size()];
         List<PropertyModel> keyParts = model.key().parts();
         keyIndexes = new int[keyParts.size()][];
@@ -120,6 +123,9 @@ public final class LabelledRowMapper<T> {
                 valueTypes[i] = property.kind() == PropertyKind.REFERENCE ? KeyModel.columnType(property)
                         : property.columnType();
             }
+            Class<?> own = dialect.databaseType(valueTypes[i]);
+            readTypes[i] = dialect.readsColumnTypes() && columns.get(i).getJavaType() == own ? own
+                    : dialect.readType(valueTypes[i]);
             int keyPart = keyParts.indexOf(property);
             if (keyPart >= 0) {
                 keyIndexes[keyPart][parts[i]] = i;
@@ -174,7 +180,7 @@ public final class LabelledRowMapper<T> {
     }
 
     private Object read(Readable row, int index) {
-        Object raw = row.get(index, dialect.readType(valueTypes[index]));
+        Object raw = row.get(index, readTypes[index]);
         return raw == null ? null : dialect.fromDatabase(raw, valueTypes[index]);
     }
 }
