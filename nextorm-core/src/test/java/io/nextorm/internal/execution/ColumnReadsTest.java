@@ -2,11 +2,14 @@ package io.nextorm.internal.execution;
 
 import io.nextorm.annotation.Entity;
 import io.nextorm.annotation.PrimaryKey;
+import io.nextorm.dialect.Dialect;
 import io.nextorm.dialect.H2Dialect;
 import io.nextorm.dialect.PostgresDialect;
+import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.Mapping;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Which class each column of an entity's rows is asked for: on H2, a result whose columns are of
@@ -32,10 +36,26 @@ class ColumnReadsTest {
     @Entity(table = "cr_sample")
     public static class Sample {
         @PrimaryKey
-        private Long id;
-        private Integer count;
-        private String label;
+        Long id;
+        Integer count;
+        String label;
     }
+
+    /** New objects for each row, as outside a session; the sample entity has no references. */
+    private static final EntityLoader NEW_OBJECTS = new EntityLoader() {
+        @Override
+        public <T> T load(EntityModel<T> model, Object id, Readable row,
+                          RowFill<T> fill, EntityLoader references) {
+            T entity = model.newInstance();
+            fill.fill(entity, row, references, id);
+            return entity;
+        }
+
+        @Override
+        public Object reference(EntityModel<?> target, Object id) {
+            throw new AssertionError("the sample has no references");
+        }
+    };
 
     /** A real H2 row that notes the class each read asks for. */
     private record Recording(Row row, List<Class<?>> asked) implements Row {
@@ -71,7 +91,7 @@ class ColumnReadsTest {
         return Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();
     }
 
-    private static EntityRowMapper<Sample> mapper(io.nextorm.dialect.Dialect dialect) {
+    private static EntityRowMapper<Sample> mapper(Dialect dialect) {
         return new EntityRowMapper<>(Mapping.build(List.of(Sample.class), true).entity(Sample.class), dialect);
     }
 
@@ -82,6 +102,25 @@ class ColumnReadsTest {
         List<Object> counts = onH2("INTEGER", row -> mapper.read(new Recording(row, asked), 1));
         assertThat(counts).containsExactly(7, 8);
         assertThat(asked).containsExactly(Integer.class, Integer.class);
+    }
+
+    @Test
+    void wholeRowsAreFilledByTheFillerOfTheResultsReads() {
+        EntityRowMapper<Sample> mapper = mapper(new H2Dialect());
+        assertThat(mapper.isGenerated()).isTrue();
+        List<Class<?>> exact = new ArrayList<>();
+        List<Sample> own = onH2("INTEGER", row -> mapper.map(new Recording(row, exact), NEW_OBJECTS));
+        // per row: the key (read once, for the identity map), then the other columns by the generated filler
+        assertThat(exact).containsExactly(Long.class, Integer.class, String.class, Long.class, Integer.class, String.class);
+        assertThat(own).extracting(s -> s.id, s -> s.count, s -> s.label)
+                .containsExactly(tuple(1L, 7, "seven"),
+                        tuple(2L, 8, "eight"));
+
+        List<Class<?>> catchAll = new ArrayList<>();
+        List<Sample> narrowed = onH2("SMALLINT", row -> mapper.map(new Recording(row, catchAll), NEW_OBJECTS));
+        assertThat(catchAll).containsExactly(Number.class, Number.class, String.class, Number.class, Number.class,
+                String.class);
+        assertThat(narrowed).extracting(s -> s.count).containsExactly(7, 8);
     }
 
     @Test
