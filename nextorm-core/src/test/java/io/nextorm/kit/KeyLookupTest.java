@@ -1,6 +1,7 @@
 package io.nextorm.kit;
 
 import io.nextorm.AsyncDatabase;
+import io.nextorm.Conditions;
 import io.nextorm.MultipleObjectsFoundException;
 import io.nextorm.testkit.DatabaseTestKit;
 import io.nextorm.testkit.model.Article;
@@ -69,6 +70,49 @@ class KeyLookupTest extends DatabaseTestKit {
         // the fetchOne's SELECT only: the get found the object in the session's identity map
         assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("SELECT"))
                 .mapToLong(e -> e.getValue().count()).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyOnTheRightOrInsideAnAndIsALookupByKeyToo() {
+        Author ann = saved("ann");
+        saved("bob");
+        long key = ann.id;
+        // the value on the left: key == a.id
+        assertThat(await(db.aselect(Author.class).where(a -> key == a.id).fetchOne()).name).isEqualTo("ann");
+        assertThat(db.lastSql()).doesNotContain("LIMIT");
+        assertThat(await(db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id))).get()).name)
+                .isEqualTo("ann");
+        assertThat(db.lastSql()).doesNotContain("LIMIT");
+        db.clearLocalStats();
+        Author held = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
+                .flatMap(first -> db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id))).get()
+                        .filter(second -> second == first))));
+        assertThat(held).isNotNull();
+        assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("SELECT"))
+                .mapToLong(e -> e.getValue().count()).sum()).isEqualTo(1);
+        // a key compared with another column, or an OR of keys, is no lookup by key
+        assertThat(await(db.aselect(Author.class).filter(Conditions.or(Author_.id.eq(ann.id), Author_.name.eq("bob")))
+                .fetchOne())).isNotNull();
+        assertThat(db.lastSql()).contains("LIMIT");
+    }
+
+    @Test
+    void aKeyAndAnotherConditionInOneAndIsNoLookupByKeyEvenInASession() {
+        Author ann = saved("ann");
+        long key = ann.id;
+        // the session holds ann; a condition on another column must still be asked of the database
+        Author found = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
+                .then(db.aselect(Author.class).where(a -> a.id == key && a.name.equals("other")).get())));
+        assertThat(found).isNull();
+        Author again = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
+                .then(db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id), Author_.name.eq("x")))
+                        .get())));
+        assertThat(again).isNull();
+        // two different keys ANDed select nothing, not the object of either
+        Author neither = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
+                .then(db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id), Author_.id.eq(ann.id + 1000)))
+                        .get())));
+        assertThat(neither).isNull();
     }
 
     @Test

@@ -29,7 +29,8 @@ final class KnownValues {
 
     /**
      * The key a query selects, when it selects by key only: one condition {@code key == value} on
-     * the entity's own key, no join, offset, lock, distinct, random order or prefetch.
+     * the entity's own key (for a composite key, one such equality per part, ANDed, and nothing
+     * else ANDed with them), no join, offset, lock, distinct, random order or prefetch.
      *
      * @param model the entity
      * @param spec the query
@@ -41,10 +42,13 @@ final class KnownValues {
                 || !spec.prefetch().isEmpty() || (spec.limit() != null && spec.limit() < 1)) {
             return null;
         }
-        Map<PropertyModel, Object> values = new LinkedHashMap<>();
-        collect(model, spec.where().get(0), values, PropertyModel::keyPart);
+        Condition condition = spec.where().get(0);
         if (model.key().composite()) {
-            if (values.size() != model.key().parts().size()) {
+            int equalities = keyEqualities(model, condition);
+            Map<PropertyModel, Object> values = new LinkedHashMap<>();
+            collect(model, condition, values, PropertyModel::keyPart);
+            // each part once: a part compared twice may be given two values, which select nothing
+            if (equalities != model.key().parts().size() || values.size() != equalities) {
                 return null;
             }
             try {
@@ -53,8 +57,66 @@ final class KnownValues {
                 return null;
             }
         }
-        Object key = values.get(model.id());
-        return key == null ? null : normalized(model, key);
+        // every get by key asks this: a walk of the condition, no map
+        Object key = keyValue(model, condition, null);
+        return key == null || key == NOT_ONLY_KEY ? null : normalized(model, key);
+    }
+
+    /** What {@link #keyValue} gives for a condition that is more than {@code key == value}. */
+    private static final Object NOT_ONLY_KEY = new Object();
+
+    /**
+     * The value of a single-column key that a condition gives when it is only {@code key == value},
+     * or several of them ANDed that agree; {@link #NOT_ONLY_KEY} when any part of it is anything else
+     * (another column, an OR, a NULL, two different values), since such a query may select no row
+     * where the key's object exists.
+     */
+    private static Object keyValue(EntityModel<?> model, Condition condition, Object found) {
+        if (condition instanceof Junction junction && junction.kind() == Junction.Kind.AND) {
+            Object value = found;
+            for (Condition part : junction.parts()) {
+                value = keyValue(model, part, value);
+                if (value == NOT_ONLY_KEY) {
+                    return NOT_ONLY_KEY;
+                }
+            }
+            return value;
+        }
+        // a single-column key is the entity's one key part
+        Object value = equalityValue(model, condition, PropertyModel::keyPart);
+        return value == null || (found != null && !found.equals(value)) ? NOT_ONLY_KEY : value;
+    }
+
+    /**
+     * How many equalities of key parts with values a condition is, ANDed; -1 when it is anything
+     * more: one more condition on another column would make the key's object a wrong answer when it
+     * does not meet it.
+     */
+    private static int keyEqualities(EntityModel<?> model, Condition condition) {
+        if (condition instanceof Junction junction && junction.kind() == Junction.Kind.AND) {
+            int count = 0;
+            for (Condition part : junction.parts()) {
+                int inPart = keyEqualities(model, part);
+                if (inPart < 0) {
+                    return -1;
+                }
+                count += inPart;
+            }
+            return count;
+        }
+        return equalityValue(model, condition, PropertyModel::keyPart) != null ? 1 : -1;
+    }
+
+    /** The value of {@code property == value} (either way round) for a property of the kind, else null. */
+    private static Object equalityValue(EntityModel<?> model, Condition condition, Predicate<PropertyModel> kind) {
+        if (condition instanceof Comparison comparison && comparison.operator() == Comparison.Operator.EQ) {
+            Expression other = property(model, comparison.left(), kind) != null ? comparison.right()
+                    : property(model, comparison.right(), kind) != null ? comparison.left() : null;
+            if (other instanceof Value value) {
+                return value.value();
+            }
+        }
+        return null;
     }
 
     /**

@@ -198,6 +198,12 @@ class CompositeKeyTest extends ExistingSchemaKit {
         assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("SELECT"))
                 .mapToLong(e -> e.getValue().count()).sum()).as("one SELECT, then the identity map").isEqualTo(1L);
         assertThat(((FilmActor) same.get(0)).billing).isEqualTo(1);
+        // every key part and one more condition: asked of the database, which has no such row
+        FilmActor billedTwice = await(db.session(s -> db.getByKey(FilmActor.class, List.of(ann, alien))
+                .then(db.aselect(FilmActor.class).filter(CompositeKeyTest_FilmActor_.actor.eq(ann)
+                        .and(CompositeKeyTest_FilmActor_.film.eq(alien))
+                        .and(CompositeKeyTest_FilmActor_.billing.eq(99))).get())));
+        assertThat(billedTwice).isNull();
         FilmActor outside = await(db.getByKey(FilmActor.class, List.of(bob.actorId, alien.filmId)));
         assertThat(outside.billing).isEqualTo(2);
         assertThat(await(db.getByKey(FilmActor.class, List.of(bob, brazil)))).isNull();
