@@ -220,7 +220,8 @@ public final class EntityWriter {
     private void requireWritable(Session session, EntityModel<?> model, Object entity, String what) {
         runtime.requireInScope(session, model, entity, what);
         if (session != null) {
-            session.requireWritable(model.name() + "[" + (model.hasNoId(entity) ? "new" : model.idOf(entity)) + "]", what);
+            session.requireWritable(() -> model.name() + "[" + (model.hasNoId(entity) ? "new" : model.idOf(entity)) + "]",
+                    what);
         }
     }
 

@@ -370,7 +370,7 @@ final class Flush {
             what = "the change of " + (setChanges.isEmpty() ? "a set" : setChanges.get(0).set() + " of "
                     + describe(setChanges.get(0).entry()));
         }
-        session.requireWritable(what, "a flush");
+        session.requireWritable(() -> what, "a flush");
     }
 
     private static String describe(Entry entry) {

@@ -1,5 +1,6 @@
 package io.nextorm.internal.session;
 
+import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.mapping.Relation;
@@ -23,8 +24,16 @@ final class OneToOneSync {
     static void apply(Session session) {
         synchronized (session) {
             List<Entry> entries = session.entries();
+            // most flushes hold objects of entities without one-to-ones: their properties are looked at once
+            // per run of entries of one entity, not once per object
+            EntityModel<?> checked = null;
+            boolean oneToOnes = false;
             for (Entry entry : entries) {
-                if (entry.state == Entry.State.STUB) {
+                if (entry.model != checked) {
+                    checked = entry.model;
+                    oneToOnes = hasOneToOnes(checked);
+                }
+                if (!oneToOnes || entry.state == Entry.State.STUB) {
                     continue;
                 }
                 for (PropertyModel property : entry.model.properties()) {
@@ -33,19 +42,38 @@ final class OneToOneSync {
                     }
                 }
             }
+            checked = null;
             for (Entry entry : entries) {
-                if (entry.state == Entry.State.STUB) {
+                if (entry.model != checked) {
+                    checked = entry.model;
+                    oneToOnes = hasOneToOnes(checked);
+                }
+                if (!oneToOnes || entry.state == Entry.State.STUB) {
                     continue;
                 }
                 for (PropertyModel property : entry.model.properties()) {
-                    Relation relation = property.relation();
-                    if (property.kind() == PropertyKind.REFERENCE && relation != null
-                            && relation.reverse().kind() == PropertyKind.REVERSE_REFERENCE) {
-                        owningChanged(session, entry, property, relation.reverse());
+                    if (isOwningOneToOne(property)) {
+                        owningChanged(session, entry, property, property.relation().reverse());
                     }
                 }
             }
         }
+    }
+
+    /** Whether an entity has a side of a one-to-one: a reverse reference, or a reference owning one. */
+    private static boolean hasOneToOnes(EntityModel<?> model) {
+        for (PropertyModel property : model.properties()) {
+            if (property.kind() == PropertyKind.REVERSE_REFERENCE || isOwningOneToOne(property)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOwningOneToOne(PropertyModel property) {
+        Relation relation = property.relation();
+        return property.kind() == PropertyKind.REFERENCE && relation != null
+                && relation.reverse().kind() == PropertyKind.REVERSE_REFERENCE;
     }
 
     private static void reverseChanged(Entry entry, PropertyModel reverseSide) {

@@ -282,7 +282,7 @@ public final class QueryRunner {
     public Mono<Void> beforeBulkChange(ContextView context, EntityModel<?> model) {
         Session session = runtime.sessionOf(context);
         if (session != null) {
-            session.requireWritable("rows of " + model.name(), "A bulk update() or delete()");
+            session.requireWritable(() -> "rows of " + model.name(), "A bulk update() or delete()");
         }
         return session == null ? Mono.empty() : session.flush();
     }

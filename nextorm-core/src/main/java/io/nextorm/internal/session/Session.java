@@ -62,7 +62,7 @@ final class Session implements DbSession, TransactionScoped {
             if (entry != null) {
                 return entity;
             }
-            requireWritable(model.name() + " " + entity, "add()");
+            requireWritable(() -> model.name() + " " + entity, "add()");
             runtime.requireInScope(this, model, entity, "add()");
             noteChanges();
             EntityWriter.requireKeyParts(model, entity, "add()");
@@ -146,13 +146,14 @@ final class Session implements DbSession, TransactionScoped {
     /**
      * Refuses a write in a read-only session.
      *
-     * @param object what would be written, for the message
+     * @param object what would be written, for the message: built only when the write is refused (an
+     *               object's {@code toString()} is the user's code, and no cost of a write that is allowed)
      * @param what the write
      * @throws IllegalStateException in a read-only session
      */
-    void requireWritable(String object, String what) {
+    void requireWritable(java.util.function.Supplier<String> object, String what) {
         if (options.isReadOnly()) {
-            throw new IllegalStateException(what + " of " + object + " in a read-only session "
+            throw new IllegalStateException(what + " of " + object.get() + " in a read-only session "
                     + "(SessionOptions.readOnly()): run the write in a session without readOnly()");
         }
     }
