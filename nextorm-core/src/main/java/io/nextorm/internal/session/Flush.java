@@ -105,7 +105,7 @@ final class Flush {
         }
         List<Entry> news = session.pending();
         List<Entry> entries = session.entries();
-        Set<Object> known = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> known = Collections.newSetFromMap(new IdentityHashMap<>(entries.size() + 16));
         for (Entry entry : entries) {
             known.add(entry.entity);
         }
@@ -156,6 +156,9 @@ final class Flush {
     }
 
     private List<Object> reached(Entry entry) {
+        if (entry.model.references().isEmpty() && entry.model.sets().isEmpty()) {
+            return List.of();
+        }
         List<Object> reached = new ArrayList<>();
         for (PropertyModel reference : entry.model.references()) {
             Object target = reference.get(entry.entity);
