@@ -77,15 +77,16 @@ class KeyLookupTest extends DatabaseTestKit {
         Author ann = saved("ann");
         saved("bob");
         long key = ann.id;
-        // the value on the left: key == a.id
+        // the value on the left (key == a.id); the key twice, ANDed, with one value (and() of one condition is
+        // that condition, so two are given)
         assertThat(await(db.aselect(Author.class).where(a -> key == a.id).fetchOne()).name).isEqualTo("ann");
         assertThat(db.lastSql()).doesNotContain("LIMIT");
-        assertThat(await(db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id))).get()).name)
+        assertThat(await(db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id), Author_.id.eq(ann.id))).get()).name)
                 .isEqualTo("ann");
         assertThat(db.lastSql()).doesNotContain("LIMIT");
         db.clearLocalStats();
         Author held = await(db.session(s -> db.aselect(Author.class).filter(Author_.id.eq(ann.id)).fetchOne()
-                .flatMap(first -> db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id))).get()
+                .flatMap(first -> db.aselect(Author.class).filter(Conditions.and(Author_.id.eq(ann.id), Author_.id.eq(ann.id))).get()
                         .filter(second -> second == first))));
         assertThat(held).isNotNull();
         assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("SELECT"))

@@ -56,6 +56,7 @@ class SessionWritesCallNoToStringTest extends DatabaseTestKit {
         }));
         Counted saved = await(db.asave(new Counted("d")));
         saved.label = "e";
+        assertThat(await(db.asave(saved)).label).isEqualTo("e");
         await(db.session(s -> db.getByKey(Counted.class, saved.id).doOnNext(c -> c.label = "f")));
         assertThat(added).allSatisfy(c -> assertThat(c.id).isNotNull());
         assertThat(await(db.aselect(Counted.class).count())).isEqualTo(4L);

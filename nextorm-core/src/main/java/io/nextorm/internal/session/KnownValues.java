@@ -44,11 +44,8 @@ final class KnownValues {
         }
         Condition condition = spec.where().get(0);
         if (model.key().composite()) {
-            int equalities = keyEqualities(model, condition);
             Map<PropertyModel, Object> values = new LinkedHashMap<>();
-            collect(model, condition, values, PropertyModel::keyPart);
-            // each part once: a part compared twice may be given two values, which select nothing
-            if (equalities != model.key().parts().size() || values.size() != equalities) {
+            if (!onlyKeyParts(model, condition, values) || values.size() != model.key().parts().size()) {
                 return null;
             }
             try {
@@ -83,37 +80,45 @@ final class KnownValues {
             return value;
         }
         // a single-column key is the entity's one key part
-        Object value = equalityValue(model, condition, PropertyModel::keyPart);
-        return value == null || (found != null && !found.equals(value)) ? NOT_ONLY_KEY : value;
+        Map.Entry<PropertyModel, Object> equality = equality(model, condition, PropertyModel::keyPart);
+        return equality == null || (found != null && !found.equals(equality.getValue())) ? NOT_ONLY_KEY
+                : equality.getValue();
     }
 
     /**
-     * How many equalities of key parts with values a condition is, ANDed; -1 when it is anything
-     * more: one more condition on another column would make the key's object a wrong answer when it
-     * does not meet it.
+     * Collects the values of key parts that a condition gives when it is only equalities of key parts
+     * with values, ANDed, each part once; false when it is anything more (one more condition on another
+     * column would make the key's object a wrong answer when it does not meet it) or compares a part
+     * twice (two values of one part select nothing).
      */
-    private static int keyEqualities(EntityModel<?> model, Condition condition) {
+    private static boolean onlyKeyParts(EntityModel<?> model, Condition condition, Map<PropertyModel, Object> values) {
         if (condition instanceof Junction junction && junction.kind() == Junction.Kind.AND) {
-            int count = 0;
             for (Condition part : junction.parts()) {
-                int inPart = keyEqualities(model, part);
-                if (inPart < 0) {
-                    return -1;
+                if (!onlyKeyParts(model, part, values)) {
+                    return false;
                 }
-                count += inPart;
             }
-            return count;
+            return true;
         }
-        return equalityValue(model, condition, PropertyModel::keyPart) != null ? 1 : -1;
+        Map.Entry<PropertyModel, Object> equality = equality(model, condition, PropertyModel::keyPart);
+        return equality != null && values.putIfAbsent(equality.getKey(), equality.getValue()) == null;
     }
 
-    /** The value of {@code property == value} (either way round) for a property of the kind, else null. */
-    private static Object equalityValue(EntityModel<?> model, Condition condition, Predicate<PropertyModel> kind) {
+    /**
+     * A condition {@code property == value} (either way round, the value not NULL) on a property of the
+     * kind, as that property and value; null for any other condition.
+     */
+    private static Map.Entry<PropertyModel, Object> equality(EntityModel<?> model, Condition condition,
+                                                             Predicate<PropertyModel> kind) {
         if (condition instanceof Comparison comparison && comparison.operator() == Comparison.Operator.EQ) {
-            Expression other = property(model, comparison.left(), kind) != null ? comparison.right()
-                    : property(model, comparison.right(), kind) != null ? comparison.left() : null;
-            if (other instanceof Value value) {
-                return value.value();
+            PropertyModel property = property(model, comparison.left(), kind);
+            Expression other = comparison.right();
+            if (property == null) {
+                property = property(model, comparison.right(), kind);
+                other = comparison.left();
+            }
+            if (property != null && other instanceof Value value && value.value() != null) {
+                return Map.entry(property, value.value());
             }
         }
         return null;
@@ -144,16 +149,11 @@ final class KnownValues {
             for (Condition part : junction.parts()) {
                 collect(model, part, values, kind);
             }
-        } else if (condition instanceof Comparison comparison && comparison.operator() == Comparison.Operator.EQ) {
-            PropertyModel property = property(model, comparison.left(), kind);
-            Expression other = comparison.right();
-            if (property == null) {
-                property = property(model, comparison.right(), kind);
-                other = comparison.left();
-            }
-            if (property != null && other instanceof Value value && value.value() != null) {
-                values.put(property, value.value());
-            }
+            return;
+        }
+        Map.Entry<PropertyModel, Object> equality = equality(model, condition, kind);
+        if (equality != null) {
+            values.put(equality.getKey(), equality.getValue());
         }
     }
 

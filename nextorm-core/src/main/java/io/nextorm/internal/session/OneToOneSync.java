@@ -23,34 +23,15 @@ final class OneToOneSync {
 
     static void apply(Session session) {
         synchronized (session) {
-            List<Entry> entries = session.entries();
-            // most flushes hold objects of entities without one-to-ones: their properties are looked at once
-            // per run of entries of one entity, not once per object
-            EntityModel<?> checked = null;
-            boolean oneToOnes = false;
-            for (Entry entry : entries) {
-                if (entry.model != checked) {
-                    checked = entry.model;
-                    oneToOnes = hasOneToOnes(checked);
-                }
-                if (!oneToOnes || entry.state == Entry.State.STUB) {
-                    continue;
-                }
+            List<Entry> synced = withOneToOnes(session.entries());
+            for (Entry entry : synced) {
                 for (PropertyModel property : entry.model.properties()) {
                     if (property.kind() == PropertyKind.REVERSE_REFERENCE) {
                         reverseChanged(entry, property);
                     }
                 }
             }
-            checked = null;
-            for (Entry entry : entries) {
-                if (entry.model != checked) {
-                    checked = entry.model;
-                    oneToOnes = hasOneToOnes(checked);
-                }
-                if (!oneToOnes || entry.state == Entry.State.STUB) {
-                    continue;
-                }
+            for (Entry entry : synced) {
                 for (PropertyModel property : entry.model.properties()) {
                     if (isOwningOneToOne(property)) {
                         owningChanged(session, entry, property, property.relation().reverse());
@@ -58,6 +39,26 @@ final class OneToOneSync {
                 }
             }
         }
+    }
+
+    /**
+     * The entries that are not stubs, of entities with a side of a one-to-one: most flushes hold none,
+     * and an entity's properties are looked at once per run of its entries, not once per object.
+     */
+    private static List<Entry> withOneToOnes(List<Entry> entries) {
+        List<Entry> synced = new ArrayList<>();
+        EntityModel<?> checked = null;
+        boolean oneToOnes = false;
+        for (Entry entry : entries) {
+            if (entry.model != checked) {
+                checked = entry.model;
+                oneToOnes = hasOneToOnes(checked);
+            }
+            if (oneToOnes && entry.state != Entry.State.STUB) {
+                synced.add(entry);
+            }
+        }
+        return synced;
     }
 
     /** Whether an entity has a side of a one-to-one: a reverse reference, or a reference owning one. */

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A running session: its transaction and its identity map (objects by key and by identity, with
@@ -151,7 +152,7 @@ final class Session implements DbSession, TransactionScoped {
      * @param what the write
      * @throws IllegalStateException in a read-only session
      */
-    void requireWritable(java.util.function.Supplier<String> object, String what) {
+    void requireWritable(Supplier<String> object, String what) {
         if (options.isReadOnly()) {
             throw new IllegalStateException(what + " of " + object.get() + " in a read-only session "
                     + "(SessionOptions.readOnly()): run the write in a session without readOnly()");
