@@ -291,6 +291,28 @@ public interface Dialect {
     }
 
     /**
+     * One UPDATE of many rows of a table, each with values of its own, that returns which rows it
+     * updated: what a session's flush sends for a run of changes alike (the same columns changed and
+     * checked), one round trip for the run instead of one per row. The statement calls the table
+     * {@code t} and the list of rows {@code v}; the list's first column {@code n} holds each row's
+     * ordinal (0, 1, ...), its other columns are {@code columns}, and the statement returns
+     * {@code v.n} of every row it updated, so that a row whose check failed is known.
+     *
+     * @param table the table, quoted
+     * @param columns the names of the list's columns after {@code n}, as they are (no quoting needed)
+     * @param rows per row, its values in the order of {@code columns} (parameter markers)
+     * @param targets the columns to set, quoted
+     * @param sources per target, the list's column it takes ({@code v.c0})
+     * @param condition the rows of {@code t} a row of the list updates, written over {@code t} and {@code v}
+     * @return the statement; null where the database has none that returns the rows it updated (the
+     *         default): each change is then an UPDATE of its own, the run sent as one batch
+     */
+    default String updateFromRows(String table, List<String> columns, List<List<String>> rows, List<String> targets,
+                                  List<String> sources, String condition) {
+        return null;
+    }
+
+    /**
      * The value to bind for a Java value (enum names, UUID text where a database has no UUID type, ...).
      *
      * @param value a Java value, not null

@@ -1,5 +1,6 @@
 package io.nextorm.dialect;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,6 +50,34 @@ public final class PostgresDialect extends AbstractDialect {
     @Override
     public String castMarker(String marker, String typeName) {
         return marker + "::" + identifier(typeName);
+    }
+
+    /**
+     * {@code UPDATE table AS t SET a = v.c0 FROM (VALUES (0, $1, $2), (1, $3, $4)) AS v(n, c0, k0)
+     * WHERE t.id = v.k0 RETURNING v.n}: the values take the types the driver binds them with (and
+     * the casts of enum and domain columns), as they do in an UPDATE of one row.
+     */
+    @Override
+    public String updateFromRows(String table, List<String> columns, List<List<String>> rows, List<String> targets,
+                                 List<String> sources, String condition) {
+        StringBuilder sql = new StringBuilder(64 + rows.size() * (columns.size() + 1) * 8);
+        sql.append("UPDATE ").append(table).append(" AS t SET ");
+        for (int i = 0; i < targets.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(targets.get(i)).append(" = ").append(sources.get(i));
+        }
+        sql.append(" FROM (VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            sql.append(r == 0 ? "(" : ", (").append(r);
+            for (String value : rows.get(r)) {
+                sql.append(", ").append(value);
+            }
+            sql.append(')');
+        }
+        sql.append(") AS v(n");
+        for (String column : columns) {
+            sql.append(", ").append(column);
+        }
+        return sql.append(") WHERE ").append(condition).append(" RETURNING v.n").toString();
     }
 
     @Override

@@ -97,4 +97,59 @@ class TypeRoundTripTest extends DatabaseTestKit {
                 Sample_.instant.eq(expected.instant), Sample_.uuid.eq(expected.uuid),
                 Sample_.status.eq(Status.ACTIVE)).count())).isEqualTo(1L);
     }
+
+    /** Every field of a full sample changed, differently per {@code i}; the nullable ones to NULL for i == 2. */
+    private static void change(Sample s, int i) {
+        boolean nulls = i == 2;
+        s.text = "changed " + i + " 'quoted' ✓";
+        s.nullableText = nulls ? null : "y" + i;
+        s.longText = nulls ? null : "longer ".repeat(1000 + i);
+        s.flag = false;
+        s.boxedFlag = nulls ? null : Boolean.TRUE;
+        s.number = 1000 + i;
+        s.boxedNumber = nulls ? null : -i;
+        s.big = Long.MAX_VALUE - i;
+        s.boxedBig = nulls ? null : (long) i;
+        s.small = (short) (100 + i);
+        s.boxedSmall = nulls ? null : (short) -i;
+        s.real = 2.718281828459045 + i;
+        s.boxedReal = nulls ? null : 0.25 * i;
+        s.single = 0.75f + i;
+        s.boxedSingle = nulls ? null : 4.5f;
+        s.amount = nulls ? null : new BigDecimal("-98765.4321").add(BigDecimal.valueOf(i));
+        s.day = nulls ? null : LocalDate.of(2025, 1, 1 + i);
+        s.moment = nulls ? null : LocalDateTime.of(2025, 7, 4, 1, 2, 3, 456789000 + i * 1000);
+        s.clock = nulls ? null : LocalTime.of(1, 2, 3 + i);
+        s.instant = nulls ? null : Instant.parse("2025-01-01T00:00:00.000001Z").plusSeconds(i);
+        s.offsetMoment = nulls ? null : OffsetDateTime.of(2025, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(-5 + i));
+        s.uuid = nulls ? null : UUID.fromString("00000000-0000-0000-0000-00000000000" + i);
+        s.bytes = nulls ? null : new byte[]{(byte) i, -1, 0};
+        s.status = nulls ? null : i == 0 ? Status.NEW : Status.RETIRED;
+    }
+
+    @Test
+    void everyTypeIsWrittenBackWhenManyObjectsChangeAlikeInOneFlush() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(await(db.asave(full())).id);
+        }
+        db.clearLocalStats();
+
+        await(db.session(s -> db.aselect(Sample.class).orderBy(Sample_.id.asc()).fetchAll()
+                .doOnNext(all -> all.forEach(sample -> change(sample, ids.indexOf(sample.id))))));
+
+        List<Sample> stored = await(db.aselect(Sample.class).orderBy(Sample_.id.asc()).fetchAll());
+        for (int i = 0; i < 3; i++) {
+            Sample expected = full();
+            change(expected, i);
+            assertThat(stored.get(i)).as("sample %d", i).usingRecursiveComparison()
+                    .ignoringFields("id", "offsetMoment").isEqualTo(expected);
+            assertThat(stored.get(i).offsetMoment == null ? null : stored.get(i).offsetMoment.toInstant())
+                    .isEqualTo(expected.offsetMoment == null ? null : expected.offsetMoment.toInstant());
+        }
+        assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("UPDATE"))
+                .mapToLong(e -> e.getValue().count()).sum())
+                .as("one UPDATE over a list of rows on PostgreSQL, else one per row in one batch")
+                .isEqualTo(target == io.nextorm.testkit.TestDatabase.POSTGRES ? 1L : 3L);
+    }
 }

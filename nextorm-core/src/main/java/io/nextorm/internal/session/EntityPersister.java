@@ -16,7 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -202,6 +204,23 @@ final class EntityPersister {
      * @return the statement
      */
     SqlStatement updateStatement(Change change) {
+        return update(change).statement();
+    }
+
+    /**
+     * The UPDATE of one change and what its text is made of.
+     *
+     * @param change the change
+     * @param columns the columns set, the version last
+     * @param checked the columns checked against a value read (the version, with one)
+     * @param nullChecked the checked columns that were NULL
+     * @param statement the statement: the values set, then the key, then the values checked
+     */
+    private record Update(Change change, List<PropertyModel> columns, List<PropertyModel> checked,
+                          List<PropertyModel> nullChecked, SqlStatement statement) {
+    }
+
+    private Update update(Change change) {
         PropertyModel version = model.version();
         List<PropertyModel> columns = new ArrayList<>(change.columns().size() + 1);
         List<Object> parameters = new ArrayList<>(change.columns().size() * 2 + 2);
@@ -232,8 +251,9 @@ final class EntityPersister {
         }
         parameters.addAll(model.key().columnValues(model.idOf(change.entity())));
         parameters.addAll(checkValues);
-        return new SqlStatement(statements.updateSql(columns, checked, nullChecked), parameters,
+        SqlStatement statement = new SqlStatement(statements.updateSql(columns, checked, nullChecked), parameters,
                 StatementKind.UPDATE, model.name());
+        return new Update(change, columns, checked, nullChecked, statement);
     }
 
     /**
@@ -251,43 +271,68 @@ final class EntityPersister {
     }
 
     /**
-     * UPDATEs changes in order: consecutive changes with the same SQL text (the same columns changed and
-     * checked) go as one statement with a set of bindings each, one round trip, and each set's row count
-     * is checked as a single UPDATE's is.
+     * UPDATEs changes: those with the same SQL text (the same columns changed and checked) go together,
+     * in the order the first of each was given, one round trip for up to {@value #MAX_ROWS} of them: as
+     * one UPDATE over a list of rows where the dialect has one
+     * ({@link io.nextorm.dialect.Dialect#updateFromRows}), which returns the rows it updated, else as one
+     * statement with a set of bindings each. Either way each change's row is checked as a single
+     * UPDATE's is, and the first that did not match is the error.
      *
      * @param connection the connection
-     * @param changes the changes, in order
+     * @param changes the changes
      * @return completion, or the error of the first change whose row did not match
      */
     Mono<Void> updateAll(Connection connection, List<Change> changes) {
         return Mono.defer(() -> {
-            List<List<SqlStatement>> runs = new ArrayList<>();
-            List<List<Change>> runChanges = new ArrayList<>();
+            Map<String, List<Update>> alike = new LinkedHashMap<>();
             for (Change change : changes) {
-                SqlStatement statement = updateStatement(change);
-                List<SqlStatement> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-                if (last != null && last.size() < MAX_ROWS && last.get(0).sql().equals(statement.sql())) {
-                    last.add(statement);
-                    runChanges.get(runChanges.size() - 1).add(change);
-                } else {
-                    runs.add(new ArrayList<>(List.of(statement)));
-                    runChanges.add(new ArrayList<>(List.of(change)));
+                Update update = update(change);
+                alike.computeIfAbsent(update.statement().sql(), sql -> new ArrayList<>()).add(update);
+            }
+            List<List<Update>> runs = new ArrayList<>();
+            for (List<Update> same : alike.values()) {
+                int perStatement = Math.max(1, Math.min(MAX_ROWS,
+                        MAX_PARAMETERS / Math.max(1, same.get(0).statement().parameters().size())));
+                for (int from = 0; from < same.size(); from += perStatement) {
+                    runs.add(same.subList(from, Math.min(same.size(), from + perStatement)));
                 }
             }
-            return Flux.range(0, runs.size()).concatMap(r -> {
-                List<Change> run = runChanges.get(r);
-                if (run.size() == 1) {
-                    return executor.update(connection, runs.get(r).get(0)).flatMap(rows -> updated(run.get(0), rows));
-                }
-                return executor.updateEach(connection, runs.get(r)).collectList().flatMap(counts -> {
-                    for (int i = 0; i < run.size(); i++) {
-                        if (i >= counts.size() || counts.get(i) == 0) {
-                            return updated(run.get(i), 0L);
+            return Flux.fromIterable(runs).concatMap(run -> run.size() == 1
+                    ? executor.update(connection, run.get(0).statement()).flatMap(rows -> updated(run.get(0).change(), rows))
+                    : updateRun(connection, run)).then();
+        });
+    }
+
+    /** UPDATEs a run of changes alike in one round trip, then checks each change's row. */
+    private Mono<Void> updateRun(Connection connection, List<Update> run) {
+        Update first = run.get(0);
+        String sql = statements.updateRowsSql(first.columns(), first.checked(), first.nullChecked(), run.size());
+        Mono<boolean[]> matched;
+        if (sql != null) {
+            List<Object> parameters = new ArrayList<>(run.size() * first.statement().parameters().size());
+            for (Update update : run) {
+                parameters.addAll(update.statement().parameters());
+            }
+            boolean[] found = new boolean[run.size()];
+            matched = executor.query(connection, new SqlStatement(sql, parameters, StatementKind.UPDATE, model.name()),
+                    row -> found[((Number) row.get(0)).intValue()] = true).then(Mono.fromSupplier(() -> found));
+        } else {
+            matched = executor.updateEach(connection, run.stream().map(Update::statement).toList()).collectList()
+                    .map(counts -> {
+                        boolean[] found = new boolean[run.size()];
+                        for (int i = 0; i < counts.size() && i < found.length; i++) {
+                            found[i] = counts.get(i) > 0;
                         }
-                    }
-                    return Flux.fromIterable(run).concatMap(change -> updated(change, 1L)).then();
-                });
-            }).then();
+                        return found;
+                    });
+        }
+        return matched.flatMap(found -> {
+            for (int i = 0; i < run.size(); i++) {
+                if (!found[i]) {
+                    return updated(run.get(i).change(), 0L);
+                }
+            }
+            return Flux.fromIterable(run).concatMap(update -> updated(update.change(), 1L)).then();
         });
     }
 

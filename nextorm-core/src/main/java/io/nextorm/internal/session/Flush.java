@@ -303,7 +303,7 @@ final class Flush {
     // ---- UPDATE ----
 
     private Mono<Void> updateAll() {
-        // consecutive changes of one entity go together, so that those with the same SQL share a round trip
+        // consecutive changes of one entity go together, so that those with the same SQL share round trips
         List<List<Entry>> runs = new ArrayList<>();
         List<List<EntityPersister.Change>> changes = new ArrayList<>();
         for (Entry entry : updates) {

@@ -301,6 +301,39 @@ class CompositeKeyTest extends ExistingSchemaKit {
     }
 
     @Test
+    void objectsWithCompositeKeysChangedTogetherAreEachWrittenToTheirOwnRow() {
+        cast();
+        for (int year = 2020; year <= 2023; year++) {
+            await(db.ainsert(edition("KT", year, "Kotlin " + year)));
+        }
+
+        await(db.session(s -> db.aselect(FilmActor.class).fetchAll().doOnNext(all -> all.forEach(fa -> fa.billing += 10))
+                .then(db.aselect(Edition.class).fetchAll()).doOnNext(all -> all.forEach(e -> e.title = e.title + "!"))));
+
+        assertThat(await(db.selectRaw("SELECT actor_id, film_id, billing FROM ck_film_actor ORDER BY actor_id, film_id")))
+                .extracting(r -> r.get("actor_id") + "/" + r.get("film_id") + ":" + ((Number) r.get("billing")).intValue())
+                .containsExactly(ann.actorId + "/" + alien.filmId + ":11", ann.actorId + "/" + brazil.filmId + ":11",
+                        bob.actorId + "/" + alien.filmId + ":12");
+        assertThat(await(db.selectRaw("SELECT edition_year, title, version FROM ck_edition ORDER BY edition_year")))
+                .extracting(r -> ((Number) r.get("edition_year")).intValue() + ":" + r.get("title") + "/"
+                        + ((Number) r.get("version")).intValue())
+                .containsExactly("2020:Kotlin 2020!/2", "2021:Kotlin 2021!/2", "2022:Kotlin 2022!/2", "2023:Kotlin 2023!/2");
+    }
+
+    @Test
+    void aConcurrentChangeOfOneOfManyCompositeKeyedObjectsFailsNamingIt() {
+        for (int year = 2020; year <= 2023; year++) {
+            await(db.ainsert(edition("KT", year, "Kotlin " + year)));
+        }
+
+        assertThatThrownBy(() -> await(db.session(s -> db.aselect(Edition.class).fetchAll()
+                .flatMap(all -> db.execute("UPDATE ck_edition SET version = 7 WHERE edition_year = 2022").thenReturn(all))
+                .doOnNext(all -> all.forEach(e -> e.title = "changed")))))
+                .isInstanceOf(OptimisticCheckException.class).hasMessageContaining("Edition[[KT, 2022]]");
+        assertThat(await(db.selectRaw("SELECT title FROM ck_edition WHERE title = 'changed'"))).isEmpty();
+    }
+
+    @Test
     void aThreeColumnKeyFindsEachCell() {
         for (int row = 1; row <= 2; row++) {
             for (int col = 1; col <= 2; col++) {
