@@ -313,6 +313,20 @@ public interface Dialect {
     }
 
     /**
+     * Whether a run of UPDATEs alike goes as one statement that picks each row's values by its key,
+     * where {@link #updateFromRows} has none: {@code UPDATE t SET a = CASE WHEN id = ? THEN ? ... END
+     * WHERE (id = ? AND a = ?) OR ...}. It reports only how many rows it updated, so a flush sends it
+     * after a savepoint and, when the count falls short, rolls back to the savepoint and sends the
+     * UPDATEs one by one to name the object whose check failed.
+     *
+     * @return whether to; false (the default) sends each change as an UPDATE of its own, the run as one
+     *         batch ({@code Statement.add()})
+     */
+    default boolean updatesRowsByKey() {
+        return false;
+    }
+
+    /**
      * The value to bind for a Java value (enum names, UUID text where a database has no UUID type, ...).
      *
      * @param value a Java value, not null

@@ -152,8 +152,9 @@ class OptimisticCheckTest extends DatabaseTestKit {
         assertThat(await(all.apply(null))).extracting(a -> a.name).containsExactly("a1!", "a2!", "a3!", "a4!");
         assertThat(db.localStats().entrySet().stream().filter(e -> e.getKey().startsWith("UPDATE author"))
                 .mapToLong(e -> e.getValue().count()).sum())
-                .as("one UPDATE over a list of rows on PostgreSQL, else one execution per row sent as one batch")
-                .isEqualTo(target == io.nextorm.testkit.TestDatabase.POSTGRES ? 1L : 4L);
+                .as("one UPDATE of every row on PostgreSQL and MariaDB, else one execution per row sent as one batch")
+                .isEqualTo(target == io.nextorm.testkit.TestDatabase.POSTGRES
+                        || target == io.nextorm.testkit.TestDatabase.MARIADB ? 1L : 4L);
 
         Author third = await(all.apply(null)).get(2);
         assertThatThrownBy(() -> await(db.session(s -> all.apply(null)

@@ -8,6 +8,7 @@ import io.nextorm.internal.mapping.EntityModel;
 import io.nextorm.internal.mapping.PropertyKind;
 import io.nextorm.internal.mapping.PropertyModel;
 import io.nextorm.internal.sql.EntityStatements;
+import io.nextorm.internal.sql.RowListUpdate;
 import io.nextorm.internal.sql.SqlStatement;
 import io.nextorm.internal.sql.StatementKind;
 import io.nextorm.internal.sql.TypedNull;
@@ -306,34 +307,16 @@ final class EntityPersister {
     /** UPDATEs a run of changes alike in one round trip, then checks each change's row. */
     private Mono<Void> updateRun(Connection connection, List<Update> run) {
         Update first = run.get(0);
-        String sql = statements.updateRowsSql(first.columns(), first.checked(), first.nullChecked(), run.size());
-        Mono<boolean[]> matched;
-        if (sql != null) {
-            List<Object> parameters = new ArrayList<>(run.size() * first.statement().parameters().size());
-            for (Update update : run) {
-                parameters.addAll(update.statement().parameters());
-            }
-            boolean[] found = new boolean[run.size()];
-            matched = executor.query(connection, new SqlStatement(sql, parameters, StatementKind.UPDATE, model.name()),
-                    row -> found[((Number) row.get(0)).intValue()] = true).then(Mono.fromSupplier(() -> found));
-        } else {
-            matched = executor.updateEach(connection, run.stream().map(Update::statement).toList()).collectList()
-                    .map(counts -> {
-                        boolean[] found = new boolean[run.size()];
-                        for (int i = 0; i < counts.size() && i < found.length; i++) {
-                            found[i] = counts.get(i) > 0;
+        RowListUpdate rows = statements.updateRows(first.columns(), first.checked(), first.nullChecked(), run.size());
+        return RunUpdate.matched(executor, connection, rows, run.stream().map(Update::statement).toList())
+                .flatMap(found -> {
+                    for (int i = 0; i < run.size(); i++) {
+                        if (!found[i]) {
+                            return updated(run.get(i).change(), 0L);
                         }
-                        return found;
-                    });
-        }
-        return matched.flatMap(found -> {
-            for (int i = 0; i < run.size(); i++) {
-                if (!found[i]) {
-                    return updated(run.get(i).change(), 0L);
-                }
-            }
-            return Flux.fromIterable(run).concatMap(update -> updated(update.change(), 1L)).then();
-        });
+                    }
+                    return Flux.fromIterable(run).concatMap(update -> updated(update.change(), 1L)).then();
+                });
     }
 
     /** After an UPDATE of a change: the error when no row matched, else the object's next version. */

@@ -31,8 +31,8 @@ public final class EntityStatements {
     private final String insertWithoutKeySql;
     /** The UPDATE texts made so far, by the lists of columns set, checked and checked for NULL. */
     private final java.util.Map<List<List<PropertyModel>>, String> updates = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The UPDATE texts over lists of rows made so far, by those lists and the number of rows ("" for none). */
-    private final java.util.Map<List<Object>, String> rowUpdates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The UPDATEs of many rows made so far, by those lists and the number of rows (empty for none). */
+    private final java.util.Map<List<Object>, java.util.Optional<RowListUpdate>> rowUpdates = new java.util.concurrent.ConcurrentHashMap<>();
 
     EntityStatements(EntityModel<?> model, Dialect dialect) {
         this.model = model;
@@ -129,29 +129,29 @@ public final class EntityStatements {
     }
 
     /**
-     * The UPDATE of {@code rows} changes alike as one statement over a list of rows, where the dialect
-     * has one ({@link Dialect#updateFromRows}): per row the parameters of {@link #updateSql} for one
-     * change, in its order; the statement returns the ordinal of each row it updated.
+     * The UPDATE of {@code rows} changes alike as one statement, where the dialect has one
+     * ({@link Dialect#updateFromRows}, {@link Dialect#updatesRowsByKey}); its parameters are laid out
+     * from those of {@link #updateSql} for each change.
      *
      * @param columns the columns to set
      * @param checked the columns whose values read are checked
      * @param nullChecked the checked columns whose value read was NULL
      * @param rows how many changes, at least 1
-     * @return the SQL, or null where the dialect has no such statement
+     * @return the statement, or null where the dialect has none
      */
-    public String updateRowsSql(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked,
-                                int rows) {
+    public RowListUpdate updateRows(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked,
+                                    int rows) {
         List<Object> shape = List.of(columns, checked, nullChecked, rows);
-        String known = rowUpdates.get(shape);
+        java.util.Optional<RowListUpdate> known = rowUpdates.get(shape);
         if (known != null) {
-            return known.isEmpty() ? null : known;
+            return known.orElse(null);
         }
-        String sql = RowListUpdate.sql(dialect, model, columns, checked, nullChecked, rows);
+        RowListUpdate update = RowListUpdate.of(dialect, model, columns, checked, nullChecked, rows);
         if (rowUpdates.size() < MAX_UPDATE_TEXTS) {
             rowUpdates.put(List.of(List.copyOf(columns), List.copyOf(checked), List.copyOf(nullChecked), rows),
-                    sql == null ? "" : sql);
+                    java.util.Optional.ofNullable(update));
         }
-        return sql;
+        return update;
     }
 
     private String renderUpdate(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
