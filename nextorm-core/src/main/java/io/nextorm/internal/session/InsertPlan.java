@@ -45,11 +45,21 @@ final class InsertPlan {
      * @throws IllegalStateException when new objects refer to each other in a cycle, or to themselves
      */
     static List<Group> of(Mapping mapping, List<Object> news) {
-        Set<Object> inserting = identitySet();
-        inserting.addAll(news);
-        Map<Object, Integer> waves = new IdentityHashMap<>();
+        // objects without references are in wave 0: the maps are made once one has a reference
+        Set<Object> inserting = null;
+        Map<Object, Integer> waves = null;
+        Set<Object> visiting = null;
         for (Object entity : news) {
-            wave(entity, mapping.entity(entity.getClass()), inserting, waves, identitySet());
+            EntityModel<?> model = mapping.entity(entity.getClass());
+            if (!model.references().isEmpty()) {
+                if (waves == null) {
+                    inserting = Collections.newSetFromMap(new IdentityHashMap<>(news.size()));
+                    inserting.addAll(news);
+                    waves = new IdentityHashMap<>(news.size());
+                    visiting = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
+                wave(entity, model, inserting, waves, visiting);
+            }
         }
         Map<String, Integer> rank = new HashMap<>();
         List<Table> order = mapping.creationOrder();
@@ -60,7 +70,8 @@ final class InsertPlan {
         for (Object entity : news) {
             EntityModel<?> model = mapping.entity(entity.getClass());
             boolean generate = model.generatedKey() && model.hasNoId(entity);
-            groups.computeIfAbsent(new Key(waves.get(entity), rank.getOrDefault(model.table(), 0), model, !generate),
+            int wave = waves == null ? 0 : waves.getOrDefault(entity, 0);
+            groups.computeIfAbsent(new Key(wave, rank.getOrDefault(model.table(), 0), model, !generate),
                     k -> new ArrayList<>()).add(entity);
         }
         List<Map.Entry<Key, List<Object>>> sorted = new ArrayList<>(groups.entrySet());
@@ -98,10 +109,6 @@ final class InsertPlan {
         visiting.remove(entity);
         waves.put(entity, wave);
         return wave;
-    }
-
-    private static Set<Object> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private record Key(int wave, int rank, EntityModel<?> model, boolean withKey) {
