@@ -52,15 +52,13 @@ public final class InterruptedConnections {
 
     /**
      * Gives a connection back: closes it (returns it to its pool), unless it was cut off; then its
-     * driver connection is closed first and the pool's wrapper after, errors ignored. Which of the two
-     * is decided when this is called: a {@code usingWhen}'s cleanup calls it when the work has ended
-     * (after a cancel, once the cancel has reached the statement that marks the connection).
+     * driver connection is closed first and the pool's wrapper after, errors ignored.
      *
      * @param connection the connection
      * @return completes when released
      */
     public static Mono<Void> release(Connection connection) {
-        return isMarked(connection) ? invalidate(connection) : Mono.from(connection.close());
+        return Mono.defer(() -> isMarked(connection) ? invalidate(connection) : Mono.from(connection.close()));
     }
 
     /**

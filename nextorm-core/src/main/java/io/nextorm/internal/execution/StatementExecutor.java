@@ -7,6 +7,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -170,7 +172,23 @@ public final class StatementExecutor {
     /** Runs work for {@code executions} sets of bindings of one statement, recorded as that many executions. */
     private <T> Flux<T> run(Connection connection, SqlStatement statement, int executions,
                             java.util.function.Supplier<Flux<T>> work, boolean countElements) {
-        return new StatementRun<>(connection, statement, executions, work, countElements, dialect, observers);
+        // a Result the driver delivered after the cancel, or queued behind the current one, is cancelled
+        // instead of left unsubscribed at the head of the connection's queue (jOOQ #20112, r2dbc-postgresql #459)
+        return new StatementRun<>(connection, statement, executions, work, countElements, dialect, observers)
+                .doOnDiscard(Result.class, StatementExecutor::cancelRows);
+    }
+
+    private static void cancelRows(Result result) {
+        try {
+            Flux.from(result.map((row, metadata) -> Boolean.TRUE)).subscribe(new BaseSubscriber<Boolean>() {
+                @Override
+                protected void hookOnSubscribe(Subscription subscription) {
+                    subscription.cancel();
+                }
+            });
+        } catch (RuntimeException e) {
+            // a Result already consumed or closed refuses a second subscriber: nothing is left to cancel
+        }
     }
 
     private Statement prepare(Connection connection, SqlStatement statement) {

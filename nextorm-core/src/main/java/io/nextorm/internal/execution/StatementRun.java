@@ -5,16 +5,12 @@ import io.nextorm.SqlExecutionException;
 import io.nextorm.dialect.Dialect;
 import io.nextorm.internal.sql.SqlStatement;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Result;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,11 +18,8 @@ import java.util.function.Supplier;
  * starts; driver errors are wrapped with the SQL text (never the values); the rows (or the changed
  * counts) are counted, and the time and count are recorded once, before the terminal signal goes
  * downstream (a caller that saw the result also sees them); a cancel marks the connection as cut
- * off. A Result the driver delivers after a cancel, or queues behind the current one, is cancelled
- * instead of left unsubscribed at the head of the connection's queue (jOOQ #20112, r2dbc-postgresql
- * #459): the run's context holds a discard hook for Results, made only when an operator upstream asks
- * for the context. One subscriber per run does what {@code defer}, {@code onErrorMap}, {@code doOnEach},
- * {@code doOnCancel} and {@code doOnDiscard} did as five operators, each with its own objects per statement.
+ * off. One subscriber per run does what {@code defer}, {@code onErrorMap}, {@code doOnEach} and
+ * {@code doOnCancel} did as four operators, each with its own objects per statement.
  *
  * @param <T> the element type
  */
@@ -77,27 +70,6 @@ final class StatementRun<T> extends Flux<T> {
         }
     }
 
-    /** Reactor's context key of the local discard hook ({@code Hooks.KEY_ON_DISCARD}, not public there). */
-    private static final String DISCARD_HOOK = "reactor.onDiscard.local";
-    private static final Consumer<Object> CANCEL_RESULTS = element -> {
-        if (element instanceof Result result) {
-            cancelRows(result);
-        }
-    };
-
-    private static void cancelRows(Result result) {
-        try {
-            Flux.from(result.map((row, metadata) -> Boolean.TRUE)).subscribe(new BaseSubscriber<Boolean>() {
-                @Override
-                protected void hookOnSubscribe(Subscription subscription) {
-                    subscription.cancel();
-                }
-            });
-        } catch (RuntimeException e) {
-            // a Result already consumed or closed refuses a second subscriber: nothing is left to cancel
-        }
-    }
-
     private static final class Observer<T> implements CoreSubscriber<T>, Subscription {
 
         @SuppressWarnings("rawtypes")
@@ -111,7 +83,6 @@ final class StatementRun<T> extends Flux<T> {
         private long rows;
         private volatile int done;
         private Subscription upstream;
-        private Context context;
 
         Observer(CoreSubscriber<? super T> actual, StatementRun<T> run, long start) {
             this.actual = actual;
@@ -120,16 +91,8 @@ final class StatementRun<T> extends Flux<T> {
         }
 
         @Override
-        public Context currentContext() {
-            // made once, on the first ask; two threads asking at once make equal contexts
-            Context context = this.context;
-            if (context == null) {
-                Context downstream = actual.currentContext();
-                Consumer<Object> existing = downstream.getOrDefault(DISCARD_HOOK, null);
-                context = downstream.put(DISCARD_HOOK, existing == null ? CANCEL_RESULTS : CANCEL_RESULTS.andThen(existing));
-                this.context = context;
-            }
-            return context;
+        public reactor.util.context.Context currentContext() {
+            return actual.currentContext();
         }
 
         @Override
