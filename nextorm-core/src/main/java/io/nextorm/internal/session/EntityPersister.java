@@ -292,8 +292,9 @@ final class EntityPersister {
             }
             List<List<Update>> runs = new ArrayList<>();
             for (List<Update> same : alike.values()) {
-                int perStatement = Math.max(1, Math.min(MAX_ROWS,
-                        MAX_PARAMETERS / Math.max(1, same.get(0).statement().parameters().size())));
+                Update first = same.get(0);
+                int perRow = statements.parametersPerRow(first.columns(), first.statement().parameters().size());
+                int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / Math.max(1, perRow)));
                 for (int from = 0; from < same.size(); from += perStatement) {
                     runs.add(same.subList(from, Math.min(same.size(), from + perStatement)));
                 }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Sends the UPDATEs of a run of changes alike in one round trip and tells which of them matched a
  * row: as one statement of every row where the dialect has one ({@link RowListUpdate}), else as one
- * statement with a set of bindings per change.
+ * statement with a set of bindings per change. It runs inside the flush's transaction, which the
+ * savepoint of the by-key form needs.
  */
 final class RunUpdate {
 
@@ -33,7 +34,7 @@ final class RunUpdate {
      */
     static Mono<boolean[]> matched(StatementExecutor executor, Connection connection, RowListUpdate rows,
                                    List<SqlStatement> statements) {
-        if (rows == null || !rows.returnsRows() && connection.isAutoCommit()) {
+        if (rows == null) {
             return each(executor, connection, statements);
         }
         SqlStatement first = statements.get(0);

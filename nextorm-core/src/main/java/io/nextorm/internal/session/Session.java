@@ -374,16 +374,7 @@ final class Session implements DbSession, TransactionScoped {
      * @return the entries
      */
     synchronized List<Entry> loaded(EntityModel<?> model) {
-        Map<Object, Entry> entries = byKey.get(model);
-        List<Entry> loaded = new ArrayList<>();
-        if (entries != null) {
-            for (Entry entry : entries.values()) {
-                if (entry.state == Entry.State.LOADED) {
-                    loaded.add(entry);
-                }
-            }
-        }
-        return loaded;
+        return entriesOf(model, Entry.State.LOADED, true);
     }
 
     /**
@@ -393,16 +384,21 @@ final class Session implements DbSession, TransactionScoped {
      * @return the entries
      */
     synchronized List<Entry> stored(EntityModel<?> model) {
+        return entriesOf(model, Entry.State.NEW, false);
+    }
+
+    /** The entries of an entity in a state ({@code in}) or in any other ({@code !in}). */
+    private List<Entry> entriesOf(EntityModel<?> model, Entry.State state, boolean in) {
         Map<Object, Entry> entries = byKey.get(model);
-        List<Entry> stored = new ArrayList<>();
+        List<Entry> found = new ArrayList<>();
         if (entries != null) {
             for (Entry entry : entries.values()) {
-                if (entry.state != Entry.State.NEW) {
-                    stored.add(entry);
+                if ((entry.state == state) == in) {
+                    found.add(entry);
                 }
             }
         }
-        return stored;
+        return found;
     }
 
     private final class IdentityMapLoader implements EntityLoader {

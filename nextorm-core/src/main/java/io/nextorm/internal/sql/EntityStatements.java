@@ -154,6 +154,18 @@ public final class EntityStatements {
         return update;
     }
 
+    /**
+     * The parameters each change adds to the statement of {@link #updateRows}, which bounds how many
+     * changes one statement takes.
+     *
+     * @param columns the columns to set
+     * @param own the parameters of the change's own UPDATE ({@link #updateSql})
+     * @return the parameters per change
+     */
+    public int parametersPerRow(List<PropertyModel> columns, int own) {
+        return RowListUpdate.parametersPerRow(dialect, model, columns, own);
+    }
+
     private String renderUpdate(List<PropertyModel> columns, List<PropertyModel> checked, List<PropertyModel> nullChecked) {
         SqlText sql = new SqlText(dialect).append("UPDATE ").identifier(model.table()).append(" SET ");
         for (int i = 0; i < columns.size(); i++) {

@@ -59,6 +59,20 @@ public final class RowListUpdate {
     }
 
     /**
+     * The parameters each change adds to the statement of many rows.
+     *
+     * @param dialect the dialect
+     * @param model the entity
+     * @param set the columns set
+     * @param own the parameters of the change's own UPDATE
+     * @return the parameters per change: the by-key form binds the key once more per value set (counted
+     *         wherever the dialect has that form, an upper bound)
+     */
+    static int parametersPerRow(Dialect dialect, EntityModel<?> model, List<PropertyModel> set, int own) {
+        return dialect.updatesRowsByKey() ? own + columnCount(set) * columnCount(model.key().parts()) : own;
+    }
+
+    /**
      * The SQL text.
      *
      * @return the text
