@@ -415,7 +415,9 @@ public final class DatabaseRuntime {
      * @return the columns
      */
     public List<PropertyModel> trackedColumns(EntityModel<?> model) {
-        return tracked.computeIfAbsent(model, m -> renderer.statements(m).updateColumns());
+        // asked per object loaded and written: a plain get first, no capturing lambda per call
+        List<PropertyModel> columns = tracked.get(model);
+        return columns != null ? columns : tracked.computeIfAbsent(model, m -> renderer.statements(m).updateColumns());
     }
 
     /**

@@ -98,7 +98,7 @@ final class Flush {
     private void plan() {
         if (only != null) {
             if (only.state == Entry.State.LOADED
-                    && !Snapshot.changed(runtime.trackedColumns(only.model), only.snapshot, only.entity).isEmpty()) {
+                    && Snapshot.anyChanged(runtime.trackedColumns(only.model), only.snapshot, only.entity)) {
                 updates.add(only);
             }
             return;
@@ -135,14 +135,15 @@ final class Flush {
         }
         for (Entry entry : work) {
             if (entry.state == Entry.State.STUB) {
-                List<Integer> changed = Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity);
-                if (!changed.isEmpty() && !deleting.contains(entry.entity)) {
+                if (Snapshot.anyChanged(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity)
+                        && !deleting.contains(entry.entity)) {
+                    List<Integer> changed = Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity);
                     throw new ObjectNotFoundException("There is no " + entry.model.name() + "["
                             + entry.model.idOf(entry.entity) + "] to write its change of " + names(entry.model, changed)
                             + " to: the row is gone");
                 }
             } else if (entry.state == Entry.State.LOADED && !deleting.contains(entry.entity)) {
-                if (!Snapshot.changed(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity).isEmpty()) {
+                if (Snapshot.anyChanged(runtime.trackedColumns(entry.model), entry.snapshot, entry.entity)) {
                     updates.add(entry);
                 }
             }
@@ -336,20 +337,27 @@ final class Flush {
      * The hooks of the flush in PonyORM's order, the order objects were created or changed: a new
      * object when it was added, a changed one when its change was first seen (at a later
      * {@code add}); changes seen only now come after every added object, in the order the objects
-     * were read.
+     * were read. Only objects whose entity has hooks have one: a flush of entities without hooks
+     * sorts nothing.
      */
     private List<Hook> hooks() {
-        List<Hook> hooks = new ArrayList<>(inserts.size() + updates.size() + deletes.size());
+        List<Hook> hooks = new ArrayList<>();
         synchronized (session) {
             for (Entry entry : inserts) {
-                hooks.add(new Hook(entry, Write.INSERT, entry.order, 0));
+                if (entry.model.hasHooks()) {
+                    hooks.add(new Hook(entry, Write.INSERT, entry.order, 0));
+                }
             }
             for (Entry entry : updates) {
-                hooks.add(entry.changed != 0 ? new Hook(entry, Write.UPDATE, entry.changed, 0)
-                        : new Hook(entry, Write.UPDATE, Long.MAX_VALUE, entry.order));
+                if (entry.model.hasHooks()) {
+                    hooks.add(entry.changed != 0 ? new Hook(entry, Write.UPDATE, entry.changed, 0)
+                            : new Hook(entry, Write.UPDATE, Long.MAX_VALUE, entry.order));
+                }
             }
             for (Entry entry : deletes) {
-                hooks.add(new Hook(entry, Write.DELETE, Long.MAX_VALUE, entry.order));
+                if (entry.model.hasHooks()) {
+                    hooks.add(new Hook(entry, Write.DELETE, Long.MAX_VALUE, entry.order));
+                }
             }
         }
         hooks.sort(java.util.Comparator.comparingLong(Hook::when).thenComparingLong(Hook::then));
@@ -398,6 +406,9 @@ final class Flush {
             } else {
                 session.setLoaded(change.entry().entity, change.set(), change.members());
             }
+        }
+        if (hooks.isEmpty()) {
+            return;
         }
         Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Entry entry : updated) {

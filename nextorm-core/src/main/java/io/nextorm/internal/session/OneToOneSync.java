@@ -121,6 +121,9 @@ final class OneToOneSync {
         List<Entry> clearing = new ArrayList<>();
         for (Entry entry : updates) {
             List<PropertyModel> tracked = runtime.trackedColumns(entry.model);
+            if (!hasUniqueReference(tracked)) {
+                continue;
+            }
             for (int index : Snapshot.changed(tracked, entry.snapshot, entry.entity)) {
                 PropertyModel column = tracked.get(index);
                 if (column.kind() == PropertyKind.REFERENCE && column.unique() && column.get(entry.entity) == null) {
@@ -133,6 +136,15 @@ final class OneToOneSync {
             updates.removeAll(clearing);
             updates.addAll(0, clearing);
         }
+    }
+
+    private static boolean hasUniqueReference(List<PropertyModel> tracked) {
+        for (PropertyModel column : tracked) {
+            if (column.kind() == PropertyKind.REFERENCE && column.unique()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -105,6 +105,29 @@ final class Snapshot {
      * @param entry the object's entry, with its snapshot
      * @return the change, or null
      */
+    /**
+     * Whether any tracked column of an object differs from its snapshot: {@link #changed} without
+     * the list, stopping at the first change.
+     *
+     * @param columns the tracked columns
+     * @param snapshot the values read
+     * @param entity the object
+     * @return true when a column changed
+     */
+    static boolean anyChanged(List<PropertyModel> columns, Object[] snapshot, Object entity) {
+        for (int i = 0; i < snapshot.length; i++) {
+            PropertyModel column = columns.get(i);
+            if (column.kind() == PropertyKind.VERSION) {
+                continue;
+            }
+            Object now = valueOf(column, entity);
+            if (now != NOT_LOADED && !same(now, snapshot[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static EntityPersister.Change change(List<PropertyModel> tracked, Entry entry) {
         List<Integer> changed = changed(tracked, entry.snapshot, entry.entity);
         if (changed.isEmpty()) {
