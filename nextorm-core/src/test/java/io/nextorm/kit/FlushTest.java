@@ -218,6 +218,29 @@ class FlushTest extends DatabaseTestKit {
     }
 
     @Test
+    void objectsWithoutHooksInTheSameFlushAreWrittenAndTheHookedOnesKeepTheirOrder() {
+        await(db.asave(new Journal("c", null)));
+        await(db.asave(new Author("ann")));
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+        await(db.session(s -> db.aselect(Author.class).getOrRaise().zipWith(db.aselect(Journal.class).getOrRaise())
+                .doOnNext(loaded -> {
+                    loaded.getT1().email = "ann@example.com";
+                    s.add(new Author("bob"));
+                    loaded.getT2().log = log;
+                    loaded.getT2().name = "c2";
+                    s.add(new Journal("a", log));
+                    s.add(new Author("cy"));
+                })));
+
+        assertThat(log).containsExactly("c2:beforeUpdate", "a:beforeInsert", "c2:afterUpdate", "a:afterInsert");
+        assertThat(await(db.aselect(Author.class).fetchAll())).extracting(a -> a.name + "/" + a.email)
+                .containsExactlyInAnyOrder("ann/ann@example.com", "bob/null", "cy/null");
+        assertThat(await(db.aselect(Journal.class).fetchAll())).extracting(j -> j.name)
+                .containsExactlyInAnyOrder("c2", "a");
+    }
+
+    @Test
     void asaveInsideASessionWritesAtOnceAndTracksTheObject() {
         Author author = new Author("ann");
         db.clearLocalStats();
