@@ -98,14 +98,6 @@ final class Snapshot {
     }
 
     /**
-     * The change of a loaded object since its snapshot: the columns that differ, the values read of
-     * those that an UPDATE may check, and the version read; null when nothing changed.
-     *
-     * @param tracked the entity's tracked columns
-     * @param entry the object's entry, with its snapshot
-     * @return the change, or null
-     */
-    /**
      * Whether any tracked column of an object differs from its snapshot: {@link #changed} without
      * the list, stopping at the first change.
      *
@@ -128,6 +120,14 @@ final class Snapshot {
         return false;
     }
 
+    /**
+     * The change of a loaded object since its snapshot: the columns that differ, the values read of
+     * those that an UPDATE may check, and the version read; null when nothing changed.
+     *
+     * @param tracked the entity's tracked columns
+     * @param entry the object's entry, with its snapshot
+     * @return the change, or null
+     */
     static EntityPersister.Change change(List<PropertyModel> tracked, Entry entry) {
         List<Integer> changed = changed(tracked, entry.snapshot, entry.entity);
         if (changed.isEmpty()) {
