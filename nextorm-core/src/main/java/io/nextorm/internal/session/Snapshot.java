@@ -81,18 +81,12 @@ final class Snapshot {
     static List<Integer> changed(List<PropertyModel> columns, Object[] snapshot, Object entity) {
         List<Integer> changed = null;
         for (int i = 0; i < snapshot.length; i++) {
-            PropertyModel column = columns.get(i);
-            if (column.kind() == PropertyKind.VERSION) {
-                continue;
+            if (differs(columns.get(i), snapshot[i], entity)) {
+                if (changed == null) {
+                    changed = new ArrayList<>(4);
+                }
+                changed.add(i);
             }
-            Object now = valueOf(column, entity);
-            if (now == NOT_LOADED || same(now, snapshot[i])) {
-                continue;
-            }
-            if (changed == null) {
-                changed = new ArrayList<>(4);
-            }
-            changed.add(i);
         }
         return changed == null ? List.of() : changed;
     }
@@ -108,16 +102,20 @@ final class Snapshot {
      */
     static boolean anyChanged(List<PropertyModel> columns, Object[] snapshot, Object entity) {
         for (int i = 0; i < snapshot.length; i++) {
-            PropertyModel column = columns.get(i);
-            if (column.kind() == PropertyKind.VERSION) {
-                continue;
-            }
-            Object now = valueOf(column, entity);
-            if (now != NOT_LOADED && !same(now, snapshot[i])) {
+            if (differs(columns.get(i), snapshot[i], entity)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a column's value now differs from the one read: never the version, never a lazy column not loaded now. */
+    private static boolean differs(PropertyModel column, Object read, Object entity) {
+        if (column.kind() == PropertyKind.VERSION) {
+            return false;
+        }
+        Object now = valueOf(column, entity);
+        return now != NOT_LOADED && !same(now, read);
     }
 
     /**
